@@ -1,0 +1,124 @@
+/// Turns a sentence into the hashed features a model scores: normalise, tokenise, then emit word
+/// unigrams, bigrams, clitic stems, negated words and character n-grams as bucket numbers.
+///
+/// Features are hashed, not looked up in a vocabulary. Measured on `Data/` (see `README.md`,
+/// "Design measurements"): the vocabulary of word 1–2-grams and character 2–5-grams holds a few
+/// hundred thousand entries, which 2^20 buckets hold with few collisions, and a bucket costs one
+/// multiply and shift where a dictionary lookup costs a hash, a probe and a string compare, so
+/// hashing is several times faster and needs no vocabulary in the model file or in memory.
+public struct FeatureExtractor: Sendable {
+    /// The normaliser applied before tokenising.
+    public let normalizer: Normalizer
+    /// Which features are emitted.
+    public let settings: FeatureSettings
+
+    /// An extractor for the given normaliser and feature settings.
+    ///
+    /// - Precondition: `features.problem == nil`.
+    public init(normalizer: NormalizerSettings = .arabicNews, features: FeatureSettings = .standard) {
+        precondition(features.problem == nil, "FeatureExtractor: \(features.problem ?? "")")
+        self.normalizer = Normalizer(settings: normalizer)
+        self.settings = features
+    }
+
+    /// Number of buckets, `2^settings.hashBits`.
+    public var bucketCount: Int { 1 << settings.hashBits }
+
+    /// Reusable buffers, so that extracting features from many sentences allocates nothing.
+    public struct Workspace: Sendable {
+        /// The normalised UTF-8 of the last sentence.
+        public internal(set) var normalized: [UInt8] = []
+        /// Its tokens.
+        public internal(set) var tokens: [Token] = []
+        /// Its features as buckets, repeated as often as they occur.
+        public internal(set) var buckets: [UInt32] = []
+        var scalarOffsets: [Int] = Array(repeating: 0, count: FeatureExtractor.maximumNgramWordLength + 1)
+
+        /// Empty buffers.
+        public init() {}
+    }
+
+    /// Words longer than this many scalars (URLs, garbage) give n-grams of their start only.
+    static let maximumNgramWordLength = 64
+
+    /// Extracts the features of the UTF-8 bytes `text` (valid or not) into `workspace.buckets`.
+    ///
+    /// - Complexity: O(n · (charNgramMax − charNgramMin + 1)) in the length of `text`.
+    public func extract(_ text: UnsafeBufferPointer<UInt8>, into workspace: inout Workspace) {
+        workspace.normalized.removeAll(keepingCapacity: true)
+        workspace.tokens.removeAll(keepingCapacity: true)
+        normalizer.normalize(text, into: &workspace.normalized)
+        workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
+        var sink = BucketSink(bits: settings.hashBits, buckets: [])
+        swap(&sink.buckets, &workspace.buckets)
+        sink.buckets.removeAll(keepingCapacity: true)
+        workspace.normalized.withUnsafeBufferPointer { normalized in
+            workspace.tokens.withUnsafeBufferPointer { tokens in
+                workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
+                    visit(normalized, tokens, offsets, &sink)
+                }
+            }
+        }
+        swap(&sink.buckets, &workspace.buckets)
+    }
+
+    /// The features of `text` as buckets.
+    public func features(of text: String) -> [UInt32] {
+        var workspace = Workspace()
+        var text = text
+        text.withUTF8 { extract($0, into: &workspace) }
+        return workspace.buckets
+    }
+
+    /// A feature with its readable name: `w:` word, `b:` bigram, `s:` stem after proclitics,
+    /// `n:` word in a negation scope, `c:` character n-gram (`[` and `]` mark the word's ends),
+    /// `q:` quotation mark.
+    public struct NamedFeature: Sendable, Equatable, Hashable {
+        /// Readable name.
+        public var name: String
+        /// Bucket the feature hashes to.
+        public var bucket: UInt32
+    }
+
+    /// The features of `text` with their names, in order of occurrence (the slow path used to
+    /// explain a decision).
+    public func namedFeatures(of text: String) -> [NamedFeature] {
+        let normalized = normalizer.normalize(text)
+        var bytes = Array(normalized.utf8)
+        var tokens: [Token] = []
+        bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens) }
+        var sink = NamingSink(bits: settings.hashBits)
+        var offsets = Array(repeating: 0, count: Self.maximumNgramWordLength + 1)
+        bytes.withUnsafeMutableBufferPointer { b in
+            tokens.withUnsafeBufferPointer { t in
+                offsets.withUnsafeMutableBufferPointer { o in visit(UnsafeBufferPointer(b), t, o, &sink) }
+            }
+        }
+        return sink.features
+    }
+}
+
+/// Receives each feature as it is found.
+protocol FeatureSink {
+    /// A feature with 64-bit hash `hash`; `name` builds its readable name only if needed.
+    mutating func add(_ hash: UInt64, _ name: () -> String)
+}
+
+struct BucketSink: FeatureSink {
+    let bits: Int
+    var buckets: [UInt32]
+
+    @inline(__always)
+    mutating func add(_ hash: UInt64, _ name: () -> String) {
+        buckets.append(FeatureHashing.bucket(hash, bits: bits))
+    }
+}
+
+struct NamingSink: FeatureSink {
+    let bits: Int
+    var features: [FeatureExtractor.NamedFeature] = []
+
+    mutating func add(_ hash: UInt64, _ name: () -> String) {
+        features.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
+    }
+}

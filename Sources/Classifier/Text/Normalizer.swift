@@ -1,0 +1,150 @@
+/// Normalises Arabic news text so that spelling variants of a word become one string.
+///
+/// Works on UTF-8 bytes with one table lookup per scalar below U+0800 (all of Arabic, Latin and
+/// ASCII). The output is always valid UTF-8, free of leading, trailing and repeated spaces, and
+/// normalisation is idempotent: `normalize(normalize(x)) == normalize(x)`. Which rules apply is
+/// described by ``NormalizerSettings``.
+public struct Normalizer: Sendable {
+    /// The rules this normaliser applies.
+    public let settings: NormalizerSettings
+    /// Action for every scalar below U+0800: a replacement scalar, ``delete`` or ``space``.
+    private let table: [UInt32]
+
+    private static let delete: UInt32 = 0xFFFF_FFFF
+    private static let space: UInt32 = 0xFFFF_FFFE
+    private static let tableSize = 0x800
+
+    /// A normaliser applying `settings`.
+    public init(settings: NormalizerSettings = .arabicNews) {
+        self.settings = settings
+        self.table = Self.makeTable(settings)
+    }
+
+    /// The normalised form of `text`.
+    public func normalize(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { input in
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            normalize(input, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Appends the normalised form of the UTF-8 bytes `input`, which may be invalid, to `out`.
+    ///
+    /// - Complexity: O(n) in the length of `input`.
+    public func normalize(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = input.baseAddress else { return }
+        let count = input.count
+        let start = out.count
+        var pendingSpace = false
+        var i = 0
+        table.withUnsafeBufferPointer { table in
+            @inline(__always) func emit(_ action: UInt32) {
+                switch action {
+                case Self.delete: break
+                case Self.space: pendingSpace = true
+                default:
+                    if pendingSpace {
+                        if out.count > start { out.append(0x20) }
+                        pendingSpace = false
+                    }
+                    appendUTF8(action, to: &out)
+                }
+            }
+            while i < count {
+                let byte = base[i]
+                if byte < 0x80 {
+                    emit(table[Int(byte)])
+                    i += 1
+                    continue
+                }
+                let (scalar, length) = decodeScalarRepairing(base + i, count - i)
+                i += length
+                if scalar < UInt32(Self.tableSize) {
+                    emit(table[Int(scalar)])
+                } else if settings.expandPresentationForms,
+                          ArabicScalars.presentationFormsA.contains(scalar)
+                            || ArabicScalars.presentationFormsB.contains(scalar) {
+                    let expansion = PresentationForms.expansion(of: scalar)
+                    if expansion.isEmpty {
+                        emit(scalar)
+                    } else {
+                        for s in expansion { emit(s < UInt32(Self.tableSize) ? table[Int(s)] : Self.highAction(s)) }
+                    }
+                } else {
+                    emit(Self.highAction(scalar))
+                }
+            }
+        }
+    }
+
+    /// The action for a scalar at or above U+0800: spaces and invisible format characters.
+    private static func highAction(_ s: UInt32) -> UInt32 {
+        switch s {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return space
+        case 0x180E, ArabicScalars.zeroWidthSpace, ArabicScalars.zeroWidthNonJoiner, ArabicScalars.zeroWidthJoiner,
+             ArabicScalars.leftToRightMark, ArabicScalars.rightToLeftMark, ArabicScalars.bidiEmbeddings,
+             ArabicScalars.invisibleOperators, ArabicScalars.bidiIsolates, 0x206A...0x206F,
+             ArabicScalars.byteOrderMark, ArabicScalars.variationSelectors, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
+            return delete
+        default:
+            return s
+        }
+    }
+
+    private static func makeTable(_ settings: NormalizerSettings) -> [UInt32] {
+        var table = (0..<UInt32(tableSize)).map { $0 }
+        func set(_ range: ClosedRange<UInt32>, _ action: UInt32) { for s in range { table[Int(s)] = action } }
+        func set(_ s: UInt32, _ action: UInt32) { table[Int(s)] = action }
+
+        // Controls are dropped; whitespace controls, NEL and NBSP become spaces.
+        set(0x00...0x1F, delete)
+        set(0x7F...0x9F, delete)
+        for s: UInt32 in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0] { set(s, space) }
+        set(ArabicScalars.softHyphen, delete)
+        set(0x034F, delete)  // combining grapheme joiner
+        set(0x0600...0x0605, delete)  // Arabic number sign and other prefixed format marks
+        set(ArabicScalars.arabicLetterMark, delete)
+
+        if settings.lowercaseLatin {
+            for s in UInt32(0x41)..<UInt32(tableSize) {
+                guard let scalar = Unicode.Scalar(s), scalar.properties.changesWhenLowercased else { continue }
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                if lower.count == 1, let l = lower.first, l.value < UInt32(tableSize) { set(s, l.value) }
+            }
+        }
+        if settings.removeDiacritics {
+            set(ArabicScalars.honorificSigns, delete)
+            set(ArabicScalars.harakat, delete)
+            set(ArabicScalars.daggerAlef, delete)
+            set(ArabicScalars.quranicMarks, delete)
+        }
+        if settings.removeTatweel { set(ArabicScalars.tatweel, delete) }
+        if settings.unifyAlef {
+            for s in [ArabicScalars.alefWithHamzaAbove, ArabicScalars.alefWithHamzaBelow,
+                      ArabicScalars.alefWithMaddaAbove, ArabicScalars.alefWasla,
+                      ArabicScalars.alefWithWavyHamzaAbove, ArabicScalars.alefWithWavyHamzaBelow] {
+                set(s, ArabicScalars.alef)
+            }
+        }
+        if settings.alefMaqsuraToYeh { set(ArabicScalars.alefMaqsura, ArabicScalars.yeh) }
+        if settings.tehMarbutaToHeh { set(ArabicScalars.tehMarbuta, ArabicScalars.heh) }
+        if settings.unifyHamzaCarriers {
+            set(ArabicScalars.wawWithHamzaAbove, ArabicScalars.waw)
+            set(ArabicScalars.yehWithHamzaAbove, ArabicScalars.yeh)
+        }
+        if settings.unifyPersianLetters {
+            set(ArabicScalars.keheh, ArabicScalars.kaf)
+            set(ArabicScalars.farsiYeh, ArabicScalars.yeh)
+            set(ArabicScalars.hehWithYehAbove, ArabicScalars.heh)
+        }
+        if settings.asciiDigits {
+            for (i, s) in ArabicScalars.arabicIndicDigits.enumerated() { set(s, 0x30 + UInt32(i)) }
+            for (i, s) in ArabicScalars.extendedArabicIndicDigits.enumerated() { set(s, 0x30 + UInt32(i)) }
+        }
+        return table
+    }
+}
