@@ -1,0 +1,232 @@
+/// Validates and decodes the bytes of a model file, one section at a time.
+struct ModelFileDecoder {
+    let bytes: [UInt8]
+    let source: String
+    private var section = "header"
+
+    init(bytes: [UInt8], source: String) {
+        self.bytes = bytes
+        self.source = source
+    }
+
+    private func malformed(_ reason: String) -> ModelFileError {
+        .malformed(path: source, section: section, reason: reason)
+    }
+
+    /// Runs `body`, turning a read past the end of the section into a clear error.
+    private func reading<T>(_ body: () throws(ByteReader.Overrun) -> T) throws(ModelFileError) -> T {
+        do { return try body() } catch { throw malformed("ends before its declared content") }
+    }
+
+    mutating func decode() throws(ModelFileError) -> StanceModel {
+        let f = ModelFileFormat.self
+        guard bytes.count >= f.magic.count, Array(bytes[0..<f.magic.count]) == f.magic else { throw .notAModel(path: source) }
+        guard bytes.count >= f.headerSize + f.checksumSize else {
+            throw .lengthMismatch(path: source, declared: 0, actual: bytes.count)
+        }
+        var header = ByteReader(bytes, from: f.magic.count)
+        let (version, sectionCount, declared) = try reading { () throws(ByteReader.Overrun) in
+            (try header.uint32(), try header.uint32(), try header.uint64())
+        }
+        guard version == f.version else { throw .unsupportedVersion(path: source, version: version) }
+        guard declared == UInt64(bytes.count) else {
+            throw .lengthMismatch(path: source, declared: declared, actual: bytes.count)
+        }
+        let body = bytes.count - f.checksumSize
+        var tail = ByteReader(bytes, from: body)
+        let stored = try reading { () throws(ByteReader.Overrun) in try tail.uint64() }
+        let actual = bytes.withUnsafeBufferPointer { f.checksum(UnsafeBufferPointer(rebasing: $0[0..<body])) }
+        guard stored == actual else { throw .checksumMismatch(path: source) }
+
+        // Locate the sections.
+        var sections: [ModelFileFormat.Tag: (start: Int, end: Int)] = [:]
+        var reader = ByteReader(bytes, from: f.headerSize, to: body)
+        guard sectionCount <= UInt32(ModelFileFormat.Tag.allCases.count) else { throw malformed("declares \(sectionCount) sections") }
+        for _ in 0..<sectionCount {
+            let (tagBytes, length) = try reading { () throws(ByteReader.Overrun) in
+                ([try reader.uint8(), try reader.uint8(), try reader.uint8(), try reader.uint8()], try reader.uint64())
+            }
+            let name = String(decoding: tagBytes, as: UTF8.self)
+            guard let tag = ModelFileFormat.Tag(rawValue: name) else { throw malformed("unknown section '\(name)'") }
+            guard sections[tag] == nil else { throw malformed("section \(name) appears twice") }
+            guard length <= UInt64(reader.remaining) else {
+                section = name
+                throw malformed("declares \(length) bytes but only \(reader.remaining) remain")
+            }
+            let start = reader.offset
+            try reading { () throws(ByteReader.Overrun) in try reader.skip(Int(length)) }
+            sections[tag] = (start, reader.offset)
+        }
+        guard reader.remaining == 0 else { throw malformed("\(reader.remaining) stray bytes after the last section") }
+
+        return try decodeSections(sections)
+    }
+
+    private mutating func decodeSections(_ sections: [ModelFileFormat.Tag: (start: Int, end: Int)]) throws(ModelFileError) -> StanceModel {
+        let (bytes, source) = (self.bytes, self.source)
+        func open(_ tag: ModelFileFormat.Tag) throws(ModelFileError) -> ByteReader {
+            guard let range = sections[tag] else { throw .malformed(path: source, section: tag.rawValue, reason: "section is missing") }
+            return ByteReader(bytes, from: range.start, to: range.end)
+        }
+        let maxString = ModelFileFormat.maximumStringLength
+
+        section = "META"
+        var r = try open(.metadata)
+        var entries: [(key: String, value: String)] = []
+        let entryCount = try reading { () throws(ByteReader.Overrun) in Int(try r.uint32()) }
+        guard entryCount <= r.remaining / 8 else { throw malformed("declares \(entryCount) entries") }
+        for _ in 0..<entryCount {
+            let pair = try reading { () throws(ByteReader.Overrun) in
+                (try r.string(maximumLength: maxString), try r.string(maximumLength: maxString))
+            }
+            guard let key = pair.0, let value = pair.1 else { throw malformed("an entry is not valid UTF-8") }
+            entries.append((key, value))
+        }
+        try finished(r)
+
+        section = "NORM"
+        r = try open(.normalizer)
+        let normBits = try reading { () throws(ByteReader.Overrun) in try r.uint32() }
+        guard let normalizer = NormalizerSettings(bits: normBits) else { throw malformed("unknown normaliser rules \(normBits)") }
+        try finished(r)
+
+        section = "FEAT"
+        r = try open(.features)
+        let raw = try reading { () throws(ByteReader.Overrun) in try (0..<7).map { _ throws(ByteReader.Overrun) in try r.uint8() } }
+        guard raw[0] <= 1, raw[1] <= 1, raw[4] <= 1 else { throw malformed("a switch is neither 0 nor 1") }
+        let features = FeatureSettings(wordUnigrams: raw[0] == 1, wordBigrams: raw[1] == 1, charNgramMin: Int(raw[2]),
+                                       charNgramMax: Int(raw[3]), cliticStems: raw[4] == 1, negationScope: Int(raw[5]),
+                                       hashBits: Int(raw[6]))
+        if let problem = features.problem { throw malformed(problem) }
+        try finished(r)
+        let bucketCount = 1 << features.hashBits
+
+        section = "LABL"
+        r = try open(.labels)
+        let labelCount = try reading { () throws(ByteReader.Overrun) in Int(try r.uint32()) }
+        guard (2...ModelFileFormat.maximumLabels).contains(labelCount) else { throw malformed("declares \(labelCount) labels") }
+        var labels: [String] = []
+        for _ in 0..<labelCount {
+            guard let label = try reading({ () throws(ByteReader.Overrun) in try r.string(maximumLength: 256) }), !label.isEmpty else {
+                throw malformed("a label is empty or not valid UTF-8")
+            }
+            labels.append(label)
+        }
+        guard Set(labels).count == labels.count else { throw malformed("labels repeat") }
+        try finished(r)
+        let classes = labelCount
+
+        section = "ALGO"
+        r = try open(.algorithm)
+        let (kind, alpha, priors) = try reading { () throws(ByteReader.Overrun) in (try r.uint8(), try r.float64(), try r.uint8()) }
+        guard kind <= 2 else { throw malformed("unknown algorithm \(kind)") }
+        guard alpha.isFinite, alpha > 0 || kind == 2, priors <= 1 else { throw malformed("bad smoothing or priors") }
+        try finished(r)
+
+        section = "CALB"
+        r = try open(.calibration)
+        let (t, tOvR, threshold) = try reading { () throws(ByteReader.Overrun) in (try r.float64(), try r.float64(), try r.float64()) }
+        guard t.isFinite, t > 0, tOvR.isFinite, tOvR > 0, threshold.isFinite, (0...1).contains(threshold) else {
+            throw malformed("temperatures must be positive and the threshold within 0...1")
+        }
+        try finished(r)
+
+        let algorithm: StanceModel.Algorithm
+        if kind == 2 {
+            section = "LRWT"
+            r = try open(.weights)
+            let linear = try table(&r, classes: classes, bucketCount: bucketCount)
+            try finished(r)
+            section = "OVRW"
+            r = try open(.oneVsRestWeights)
+            let heads = try table(&r, classes: classes, bucketCount: bucketCount)
+            try finished(r)
+            algorithm = .logisticRegression(LogisticRegression(linear: linear, oneVsRest: heads))
+        } else {
+            section = "NBCT"
+            r = try open(.naiveBayesCounts)
+            let counts = try naiveBayesCounts(&r, classes: classes, bucketCount: bucketCount)
+            try finished(r)
+            algorithm = .naiveBayes(NaiveBayes(counts: counts, variant: kind == 0 ? .multinomial : .complement,
+                                               alpha: alpha, learnsPriors: priors == 1, bucketCount: bucketCount))
+        }
+
+        section = "TOPF"
+        r = try open(.topFeatures)
+        var top: [[WeightedFeature]] = []
+        for _ in 0..<classes {
+            let count = try reading { () throws(ByteReader.Overrun) in Int(try r.uint32()) }
+            guard count <= r.remaining / 12 else { throw malformed("declares \(count) features") }
+            var list: [WeightedFeature] = []
+            for _ in 0..<count {
+                let (name, weight) = try reading { () throws(ByteReader.Overrun) in (try r.string(maximumLength: maxString), try r.float64()) }
+                guard let name, weight.isFinite else { throw malformed("a feature name is not UTF-8 or its weight not finite") }
+                list.append(WeightedFeature(name: name, weight: weight))
+            }
+            top.append(list)
+        }
+        try finished(r)
+
+        let extractor = FeatureExtractor(normalizer: normalizer, features: features)
+        return StanceModel(labels: labels, extractor: extractor, algorithm: algorithm,
+                           calibration: Calibration(temperature: t, oneVsRestTemperature: tOvR, threshold: threshold),
+                           metadata: ModelMetadata(entries), topFeatures: top)
+    }
+
+    private func finished(_ r: ByteReader) throws(ModelFileError) {
+        guard r.remaining == 0 else { throw malformed("\(r.remaining) unexpected bytes at the end of the section") }
+    }
+
+    /// Row count, then `(bucket, classes × value)` rows with strictly increasing buckets.
+    private func rows<Value>(_ r: inout ByteReader, classes: Int, bucketCount: Int, valueSize: Int,
+                             _ value: (inout ByteReader) throws(ByteReader.Overrun) -> Value,
+                             isValid: (Value) -> Bool) throws(ModelFileError) -> (buckets: [UInt32], values: [Value]) {
+        let count = try reading { () throws(ByteReader.Overrun) in Int(try r.uint32()) }
+        let rowSize = 4 + classes * valueSize
+        guard count <= bucketCount, count <= r.remaining / rowSize else {
+            throw malformed("declares \(count) rows but has room for \(r.remaining / rowSize)")
+        }
+        var buckets: [UInt32] = []
+        var values: [Value] = []
+        buckets.reserveCapacity(count)
+        values.reserveCapacity(count * classes)
+        for _ in 0..<count {
+            let bucket = try reading { () throws(ByteReader.Overrun) in try r.uint32() }
+            guard Int(bucket) < bucketCount, buckets.last.map({ $0 < bucket }) ?? true else {
+                throw malformed("bucket \(bucket) is out of range or out of order")
+            }
+            buckets.append(bucket)
+            for _ in 0..<classes {
+                let v = try reading { () throws(ByteReader.Overrun) in try value(&r) }
+                guard isValid(v) else { throw malformed("a value is not finite or negative") }
+                values.append(v)
+            }
+        }
+        return (buckets, values)
+    }
+
+    private mutating func table(_ r: inout ByteReader, classes: Int, bucketCount: Int) throws(ModelFileError) -> LinearScorer {
+        var bias: [Double] = []
+        for _ in 0..<classes {
+            let b = try reading { () throws(ByteReader.Overrun) in try r.float64() }
+            guard b.isFinite else { throw malformed("a bias is not finite") }
+            bias.append(b)
+        }
+        let (buckets, values) = try rows(&r, classes: classes, bucketCount: bucketCount, valueSize: 4,
+                                         { (r: inout ByteReader) throws(ByteReader.Overrun) in try r.float32() }, isValid: { $0.isFinite })
+        return LinearScorer(classCount: classes, bucketCount: bucketCount, rows: buckets, values: values, bias: bias)
+    }
+
+    private mutating func naiveBayesCounts(_ r: inout ByteReader, classes: Int, bucketCount: Int) throws(ModelFileError) -> NaiveBayes.Counts {
+        var documents: [Double] = []
+        for _ in 0..<classes {
+            let d = try reading { () throws(ByteReader.Overrun) in try r.float64() }
+            guard d.isFinite, d > 0 else { throw malformed("every label needs a positive number of examples") }
+            documents.append(d)
+        }
+        let (buckets, values) = try rows(&r, classes: classes, bucketCount: bucketCount, valueSize: 8,
+                                         { (r: inout ByteReader) throws(ByteReader.Overrun) in try r.float64() },
+                                         isValid: { $0.isFinite && $0 >= 0 })
+        return NaiveBayes.Counts(classCount: classes, documents: documents, buckets: buckets, values: values)
+    }
+}

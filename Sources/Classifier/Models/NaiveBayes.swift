@@ -1,0 +1,116 @@
+/// Multinomial or complement naive Bayes over hashed features.
+///
+/// The counts are the model: log probabilities are derived from them when the model is made,
+/// so that a model can be updated with more data or merged with another by adding counts.
+/// Buckets never seen in training score 0 for every class (they carry no evidence), as
+/// unknown words do in a vocabulary-based model.
+public struct NaiveBayes: StanceScorer, Equatable {
+    /// Which naive Bayes.
+    public enum Variant: UInt8, Sendable, Equatable, CaseIterable {
+        /// `θ_cf = (N_cf + α) / (N_c + α V)`; `score_c = log P(c) + Σ_f x_f log θ_cf`
+        /// (Manning, Raghavan & Schütze, *Introduction to Information Retrieval*, §13.2).
+        case multinomial = 0
+        /// Complement NB: `θ̃_cf = (N_~c,f + α) / (N_~c + α V)` from the counts of every other
+        /// class; `score_c = −Σ_f x_f log θ̃_cf` (Rennie et al., "Tackling the Poor Assumptions
+        /// of Naive Bayes Text Classifiers", ICML 2003), better on unbalanced classes.
+        case complement = 1
+    }
+
+    /// Per-class counts of examples and of feature occurrences.
+    public struct Counts: Sendable, Equatable {
+        /// Number of classes.
+        public var classCount: Int
+        /// Examples of each class.
+        public var documents: [Double]
+        /// Buckets seen in training, strictly increasing.
+        public var buckets: [UInt32]
+        /// `buckets.count * classCount` occurrence counts, row `r` for `buckets[r]`.
+        public var values: [Double]
+
+        /// Counts with the given contents.
+        public init(classCount: Int, documents: [Double], buckets: [UInt32], values: [Double]) {
+            self.classCount = classCount
+            self.documents = documents
+            self.buckets = buckets
+            self.values = values
+        }
+    }
+
+    /// Which naive Bayes.
+    public let variant: Variant
+    /// Additive (Lidstone) smoothing α > 0; 1 is Laplace smoothing.
+    public let alpha: Double
+    /// Learned class priors `log(D_c / D)` when true, uniform priors when false.
+    public let learnsPriors: Bool
+    /// The counts.
+    public let counts: Counts
+    /// The derived log probabilities.
+    public let linear: LinearScorer
+
+    /// A model over `bucketCount` buckets derived from `counts`.
+    ///
+    /// - Precondition: `alpha > 0`, every class has examples, counts fit `bucketCount`.
+    public init(counts: Counts, variant: Variant, alpha: Double, learnsPriors: Bool, bucketCount: Int) {
+        let classes = counts.classCount
+        precondition(alpha > 0 && alpha.isFinite, "NaiveBayes: alpha must be positive")
+        precondition(counts.documents.count == classes && counts.documents.allSatisfy { $0 > 0 },
+                     "NaiveBayes: every class needs examples")
+        precondition(counts.values.count == counts.buckets.count * classes, "NaiveBayes: counts table size")
+        self.variant = variant
+        self.alpha = alpha
+        self.learnsPriors = learnsPriors
+        self.counts = counts
+
+        let vocabulary = Double(counts.buckets.count)
+        var totals = [Double](repeating: 0, count: classes)
+        for r in counts.buckets.indices { for c in 0..<classes { totals[c] += counts.values[r * classes + c] } }
+        let grandTotal = totals.reduce(0, +)
+        let documents = counts.documents.reduce(0, +)
+        var rows = [Float](repeating: 0, count: counts.values.count)
+        for r in counts.buckets.indices {
+            let row = counts.values[(r * classes)..<(r * classes + classes)]
+            let rowTotal = row.reduce(0, +)
+            for c in 0..<classes {
+                let n = counts.values[r * classes + c]
+                switch variant {
+                case .multinomial:
+                    rows[r * classes + c] = Float(_log(n + alpha) - _log(totals[c] + alpha * vocabulary))
+                case .complement:
+                    let complement = rowTotal - n, complementTotal = grandTotal - totals[c]
+                    rows[r * classes + c] = Float(_log(complementTotal + alpha * vocabulary) - _log(complement + alpha))
+                }
+            }
+        }
+        let bias = (0..<classes).map { c in
+            learnsPriors && variant == .multinomial ? _log(counts.documents[c] / documents) : 0
+        }
+        self.linear = LinearScorer(classCount: classes, bucketCount: bucketCount, rows: counts.buckets, values: rows, bias: bias)
+    }
+
+    public func logScores(for features: [UInt32]) -> [Double] { linear.logScores(for: features) }
+
+    /// One-vs-rest scores for multi-label prediction: for each class, the log odds of a binary
+    /// multinomial model "this class" against "every other class", from the same counts.
+    public var oneVsRest: LinearScorer {
+        let classes = counts.classCount
+        let vocabulary = Double(counts.buckets.count)
+        var totals = [Double](repeating: 0, count: classes)
+        for r in counts.buckets.indices { for c in 0..<classes { totals[c] += counts.values[r * classes + c] } }
+        let grandTotal = totals.reduce(0, +)
+        let documents = counts.documents.reduce(0, +)
+        var rows = [Float](repeating: 0, count: counts.values.count)
+        for r in counts.buckets.indices {
+            let rowTotal = (0..<classes).reduce(0.0) { $0 + counts.values[r * classes + $1] }
+            for c in 0..<classes {
+                let n = counts.values[r * classes + c]
+                let own = _log(n + alpha) - _log(totals[c] + alpha * vocabulary)
+                let rest = _log(rowTotal - n + alpha) - _log(grandTotal - totals[c] + alpha * vocabulary)
+                rows[r * classes + c] = Float(own - rest)
+            }
+        }
+        let bias = (0..<classes).map { c in
+            _log(counts.documents[c]) - _log(max(documents - counts.documents[c], 0.5))
+        }
+        return LinearScorer(classCount: classes, bucketCount: linear.bucketCount, rows: counts.buckets, values: rows, bias: bias)
+    }
+}
