@@ -26,7 +26,7 @@ public struct LinearScorer: StanceScorer, Equatable {
     }
 
     /// A table of `rows` (bucket, per-class weights) over zeros, as the model file stores it.
-    init(classCount: Int, bucketCount: Int, rows buckets: [UInt32], values: [Float], bias: [Double]) {
+    package init(classCount: Int, bucketCount: Int, rows buckets: [UInt32], values: [Float], bias: [Double]) {
         var table = [Float](repeating: 0, count: bucketCount * classCount)
         for (r, bucket) in buckets.enumerated() {
             for c in 0..<classCount { table[Int(bucket) * classCount + c] = values[r * classCount + c] }

@@ -1,0 +1,124 @@
+import Classifier
+
+/// One fit of the configured algorithm on some rows of a feature matrix, and its calibration.
+struct Fitting {
+    struct Result {
+        var algorithm: StanceModel.Algorithm
+        var linear: LinearScorer
+        var oneVsRest: LinearScorer
+        var iterations: Int
+    }
+
+    let config: TrainingConfiguration
+    let matrix: FeatureMatrix
+    let classesOfRow: [[Int]]
+    let bucketCount: Int
+    let progress: @Sendable (String) -> Void
+
+    var classes: Int { config.labels.count }
+
+    func fit(rows: [Int], earlyStoppingRows: [Int], iterations: Int) -> Result {
+        switch config.algorithm {
+        case .nb, .cnb:
+            let counts = NaiveBayes.Counts(matrix: matrix.rows(rows), classesOfRow: rows.map { classesOfRow[$0] }, classCount: classes)
+            let nb = NaiveBayes(counts: counts, variant: config.algorithm == .nb ? .multinomial : .complement,
+                                alpha: config.alpha, learnsPriors: config.learnsPriors, bucketCount: bucketCount)
+            return Result(algorithm: .naiveBayes(nb), linear: nb.linear, oneVsRest: nb.oneVsRest, iterations: 0)
+        case .logreg:
+            let (softmax, used) = fitLogistic(.softmax, rows: rows, earlyStoppingRows: earlyStoppingRows, iterations: iterations)
+            let (heads, _) = fitLogistic(.oneVsRest, rows: rows, earlyStoppingRows: earlyStoppingRows, iterations: iterations)
+            let lr = LogisticRegression(linear: softmax, oneVsRest: heads)
+            return Result(algorithm: .logisticRegression(lr), linear: softmax, oneVsRest: heads, iterations: used)
+        }
+    }
+
+    private func objective(_ loss: LogisticObjective.Loss, rows: [Int]) -> LogisticObjective {
+        let mainClass = rows.map { classesOfRow[$0][0] }
+        var weightOfClass = [Double](repeating: 1, count: classes)
+        if config.classWeighting == .balanced {
+            var counts = [Double](repeating: 0, count: classes)
+            for c in mainClass { counts[c] += 1 }
+            for c in 0..<classes where counts[c] > 0 { weightOfClass[c] = Double(rows.count) / (Double(classes) * counts[c]) }
+        }
+        var targets = [Double](repeating: 0, count: rows.count * classes)
+        for (i, row) in rows.enumerated() { for c in classesOfRow[row] { targets[i * classes + c] = 1 } }
+        return LogisticObjective(matrix: matrix.rows(rows), classes: classes, loss: loss, target: mainClass,
+                                 targets: targets, rowWeight: mainClass.map { weightOfClass[$0] }, l2: config.l2)
+    }
+
+    /// L-BFGS from zero; with early-stopping rows, keeps the iterate of lowest held-out loss and
+    /// stops after `patience` iterations without improvement.
+    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], earlyStoppingRows: [Int],
+                             iterations: Int) -> (LinearScorer, Int) {
+        let train = objective(loss, rows: rows)
+        let check = earlyStoppingRows.isEmpty ? nil : objective(loss, rows: earlyStoppingRows)
+        var best: (loss: Double, x: [Double], iteration: Int)? = nil
+        let name = loss == .softmax ? "softmax" : "one-vs-rest"
+        var optimizer = LBFGS()
+        optimizer.maximumIterations = iterations
+        var x = optimizer.minimize(from: [Double](repeating: 0, count: train.parameterCount), { train($0, &$1) }) { k, x in
+            guard let check else {
+                if k % 10 == 0 { progress("\(name): iteration \(k)/\(iterations)") }
+                return true
+            }
+            let heldOutLoss = check.dataLoss(x)
+            if k % 10 == 0 { progress("\(name): iteration \(k)/\(iterations), held-out loss \(format(heldOutLoss))") }
+            if best == nil || heldOutLoss < best!.loss - 1e-6 { best = (heldOutLoss, x, k) }
+            return k - best!.iteration < config.patience
+        }
+        var used = iterations
+        if let best { x = best.x; used = best.iteration }
+        return (linearScorer(x), used)
+    }
+
+    private func linearScorer(_ x: [Double]) -> LinearScorer {
+        let c = classes
+        var buckets: [UInt32] = [], values: [Float] = []
+        for (k, bucket) in matrix.columns.enumerated() {
+            let row = (0..<c).map { Float(x[k * c + $0]) }
+            guard row.contains(where: { $0 != 0 }) else { continue }
+            buckets.append(bucket)
+            values.append(contentsOf: row)
+        }
+        let bias = Array(x[(matrix.columnCount * c)...])
+        return LinearScorer(classCount: c, bucketCount: bucketCount, rows: buckets, values: values, bias: bias)
+    }
+
+    /// Temperatures minimising held-out log loss, and the multi-label threshold maximising
+    /// held-out micro-F1 over label sets.
+    func calibrate(_ fit: Result, on rows: [Int]) -> Calibration {
+        var scores: [Double] = [], heads: [Double] = [], targets: [Double] = []
+        for row in rows {
+            let buckets = matrix.buckets(ofRow: row)
+            scores += fit.linear.logScores(for: buckets)
+            heads += fit.oneVsRest.logScores(for: buckets)
+            for c in 0..<classes { targets.append(classesOfRow[row].contains(c) ? 1 : 0) }
+        }
+        let t = TemperatureFitting.softmax(scores: scores, targets: rows.map { classesOfRow[$0][0] }, classes: classes)
+        let tOvR = TemperatureFitting.sigmoid(scores: heads, targets: targets)
+        var bestThreshold = 0.5, bestF1 = -1.0
+        for step in 1...19 {
+            let threshold = Double(step) * 0.05
+            var tp = 0.0, fp = 0.0, fn = 0.0
+            for i in rows.indices {
+                let p = (0..<classes).map { 1 / (1 + _exp(-heads[i * classes + $0] / tOvR)) }
+                var chosen = Set((0..<classes).filter { p[$0] >= threshold })
+                if chosen.isEmpty { chosen = [p.indices.max { p[$0] < p[$1] } ?? 0] }
+                for c in 0..<classes {
+                    let gold = targets[i * classes + c] == 1
+                    if chosen.contains(c) { if gold { tp += 1 } else { fp += 1 } } else if gold { fn += 1 }
+                }
+            }
+            let f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+            if f1 > bestF1 + 1e-12 { bestF1 = f1; bestThreshold = threshold }
+        }
+        return Calibration(temperature: t, oneVsRestTemperature: tOvR, threshold: bestThreshold)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+@inline(__always) private func _exp(_ x: Double) -> Double { exp(x) }

@@ -1,0 +1,161 @@
+import Classifier
+
+/// Why training could not start.
+public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownLabel(label: String, location: String, known: [String])
+    case labelWithoutExamples(String)
+    case tooFewExamples(Int)
+    case invalidSetting(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownLabel(label, location, known):
+            "\(location): label '\(label)' is not one of the model's labels (\(known.joined(separator: ", ")))"
+        case let .labelWithoutExamples(label):
+            "label '\(label)' has no examples; every label needs at least one"
+        case let .tooFewExamples(count):
+            "\(count) examples are too few to train on; at least 2 are needed"
+        case let .invalidSetting(reason):
+            reason
+        }
+    }
+}
+
+/// A trained model with what was measured on its held-out examples.
+public struct TrainingResult: Sendable {
+    /// The model, fitted on every example.
+    public var model: StanceModel
+    /// Quality of the model fitted without the held-out examples, on them; `nil` without any.
+    public var heldOut: Metrics?
+}
+
+/// Fits a model: split off a stratified, seeded held-out share; fit on the rest; fit the
+/// calibration temperatures, the multi-label threshold and (logistic regression) the number of
+/// iterations on the held-out share; then fit again on every example and keep that calibration.
+public struct ModelTrainer {
+    /// Settings of the model to fit.
+    public var configuration: TrainingConfiguration
+    /// Receives progress lines (the command-line tool shows them on a terminal).
+    public var progress: @Sendable (String) -> Void
+
+    /// A trainer with the given settings.
+    public init(configuration: TrainingConfiguration, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.progress = progress
+    }
+
+    /// Trains on `examples`.
+    public func train(_ examples: [Example]) throws(TrainingError) -> TrainingResult {
+        let config = configuration
+        if let problem = config.features.problem { throw .invalidSetting(problem) }
+        guard config.heldOutFraction >= 0 && config.heldOutFraction < 1 else {
+            throw .invalidSetting("held-out fraction must lie in [0, 1)")
+        }
+        guard config.alpha > 0 && config.alpha.isFinite else { throw .invalidSetting("alpha must be positive") }
+        guard config.l2 >= 0 && config.l2.isFinite else { throw .invalidSetting("L2 strength must be zero or positive") }
+        guard examples.count >= 2 else { throw .tooFewExamples(examples.count) }
+        let index = Dictionary(uniqueKeysWithValues: config.labels.enumerated().map { ($1, $0) })
+        var classesOfRow: [[Int]] = []
+        for example in examples {
+            var classes: [Int] = []
+            for label in example.labels {
+                guard let c = index[label] else {
+                    throw .unknownLabel(label: label, location: example.source.description, known: config.labels)
+                }
+                if !classes.contains(c) { classes.append(c) }
+            }
+            guard !classes.isEmpty else { throw .invalidSetting("\(example.source): example has no label") }
+            classesOfRow.append(classes)
+        }
+        for (c, label) in config.labels.enumerated() where !classesOfRow.contains(where: { $0.contains(c) }) {
+            throw .labelWithoutExamples(label)
+        }
+
+        let extractor = FeatureExtractor(normalizer: config.normalizer, features: config.features)
+        progress("extracting features of \(examples.count) examples")
+        let matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor)
+        let (fitRows, heldOutRows) = split(classesOfRow.map { $0[0] })
+        let fitting = Fitting(config: config, matrix: matrix, classesOfRow: classesOfRow, bucketCount: extractor.bucketCount,
+                              progress: progress)
+
+        var calibration = Calibration()
+        var heldOut: Metrics? = nil
+        var iterations = config.maximumIterations
+        if !heldOutRows.isEmpty {
+            progress("fitting on \(fitRows.count) examples, holding out \(heldOutRows.count)")
+            let partial = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
+            iterations = partial.iterations
+            calibration = fitting.calibrate(partial, on: heldOutRows)
+            let softmax = Calibrated(partial.linear, temperature: calibration.temperature)
+            heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { classesOfRow[$0][0] },
+                              probabilities: heldOutRows.map { softmax.probabilities(for: matrix.buckets(ofRow: $0)) })
+        }
+        progress("fitting on all \(examples.count) examples")
+        let final = fitting.fit(rows: Array(0..<matrix.rowCount), earlyStoppingRows: [], iterations: iterations)
+        let top = TopFeatures.strongest(final.linear, labels: config.labels, matrix: matrix, texts: examples.map(\.text),
+                                        extractor: extractor, count: config.topFeatureCount)
+        let metadata = ModelMetadata(metadataEntries(examples: examples, heldOut: heldOut, heldOutCount: heldOutRows.count,
+                                                     iterations: final.iterations))
+        let model = StanceModel(labels: config.labels, extractor: extractor, algorithm: final.algorithm,
+                                calibration: calibration, metadata: metadata, topFeatures: top)
+        return TrainingResult(model: model, heldOut: heldOut)
+    }
+
+    /// Stratified by main label: from each label's examples, shuffled with the seed, the first
+    /// `round(fraction · n)` are held out (none of a label with a single example).
+    func split(_ mainClass: [Int]) -> (fit: [Int], heldOut: [Int]) {
+        guard configuration.heldOutFraction > 0 else { return (Array(mainClass.indices), []) }
+        var generator = SplitMix64(seed: configuration.seed)
+        var heldOut: [Int] = []
+        for c in 0..<configuration.labels.count {
+            var members = mainClass.indices.filter { mainClass[$0] == c }
+            guard members.count >= 2 else { continue }
+            members.shuffle(using: &generator)
+            let take = min(members.count - 1, max(1, Int((configuration.heldOutFraction * Double(members.count)).rounded())))
+            heldOut.append(contentsOf: members.prefix(take))
+        }
+        heldOut.sort()
+        let held = Set(heldOut)
+        return (mainClass.indices.filter { !held.contains($0) }, heldOut)
+    }
+
+    private func metadataEntries(examples: [Example], heldOut: Metrics?, heldOutCount: Int, iterations: Int) -> [(key: String, value: String)] {
+        let c = configuration
+        var entries: [(key: String, value: String)] = [
+            ("tool", "stance \(StanceVersion.current)"),
+            ("algorithm", c.algorithm.rawValue),
+            ("examples", String(examples.count)),
+            ("data-checksum", DataChecksum.of(examples)),
+            ("seed", String(c.seed)),
+            ("held-out-fraction", String(c.heldOutFraction)),
+        ]
+        switch c.algorithm {
+        case .nb, .cnb:
+            entries += [("alpha", String(c.alpha)), ("learned-priors", String(c.learnsPriors))]
+        case .logreg:
+            entries += [("l2", String(c.l2)), ("iterations", String(iterations)), ("class-weights", c.classWeighting.rawValue)]
+        }
+        if let heldOut {
+            entries += [
+                ("held-out-examples", String(heldOutCount)),
+                ("held-out-macro-f1", format(heldOut.macroF1)),
+                ("held-out-accuracy", format(heldOut.accuracy)),
+                ("held-out-ece", format(heldOut.expectedCalibrationError)),
+                ("held-out-log-loss", format(heldOut.logLoss)),
+            ]
+        }
+        return entries
+    }
+}
+
+/// `value` with four decimals, independent of locale.
+func format(_ value: Double, decimals: Int = 4) -> String {
+    guard value.isFinite else { return String(value) }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale)
+    var fraction = String(Int(scaled) - whole * Int(scale))
+    while fraction.count < decimals { fraction = "0" + fraction }
+    return (value < 0 && scaled != 0 ? "-" : "") + String(whole) + (decimals > 0 ? "." + fraction : "")
+}

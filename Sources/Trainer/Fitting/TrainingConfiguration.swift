@@ -1,0 +1,50 @@
+import Classifier
+
+/// Everything that decides a model besides its data. With the same data and configuration,
+/// training produces the same bytes.
+public struct TrainingConfiguration: Sendable, Equatable {
+    /// Which learning algorithm.
+    public enum Algorithm: String, Sendable, CaseIterable {
+        /// Multinomial naive Bayes.
+        case nb
+        /// Complement naive Bayes.
+        case cnb
+        /// Multinomial logistic regression (softmax) with one-vs-rest heads.
+        case logreg
+    }
+
+    /// How classes are weighted in the logistic loss.
+    public enum ClassWeighting: String, Sendable, CaseIterable {
+        /// Every example counts once.
+        case none
+        /// Each class weighs `N / (C · N_c)`, so rare classes count as much as common ones.
+        case balanced
+    }
+
+    public var algorithm: Algorithm = .logreg
+    public var normalizer: NormalizerSettings = .arabicNews
+    public var features: FeatureSettings = .standard
+    /// The labels, in model order. Every one needs at least one example.
+    public var labels: [String] = ["denial", "accusation", "call_for_restraint", "none"]
+    /// Seeds the held-out split.
+    public var seed: UInt64 = 1
+    /// Share of the examples held out for calibration, early stopping and the held-out metrics.
+    public var heldOutFraction: Double = 0.15
+    /// Naive Bayes smoothing α.
+    public var alpha: Double = 0.1
+    /// Naive Bayes: learn the class priors (otherwise uniform).
+    public var learnsPriors: Bool = true
+    /// Logistic regression L2 strength λ on the mean loss.
+    public var l2: Double = 1e-4
+    /// Logistic regression: most L-BFGS iterations.
+    public var maximumIterations: Int = 300
+    /// Logistic regression: stop when held-out loss has not improved for this many iterations.
+    public var patience: Int = 20
+    /// Logistic regression class weighting.
+    public var classWeighting: ClassWeighting = .none
+    /// Features named per label in the model's list of strongest features.
+    public var topFeatureCount: Int = 25
+
+    /// The defaults.
+    public init() {}
+}
