@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Classifier", targets: ["Classifier"]),
         // The built-in default model, for apps that want it.
         .library(name: "DefaultModel", targets: ["DefaultModel"]),
+        // Training as a library, for tools that fit models themselves.
+        .library(name: "Trainer", targets: ["Trainer"]),
         // The command-line classifier.
         .executable(name: "stance", targets: ["StanceCommand"]),
         // Fitting, evaluation, data readers and model writing.

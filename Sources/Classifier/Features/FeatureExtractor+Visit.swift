@@ -93,7 +93,7 @@ extension FeatureExtractor {
                 }
                 n += 1
                 if n >= minimum && !(n == 1 && (position == 0 || position == positions - 1)) {
-                    sink.add(h) {
+                    sink.addCharacter(h) {
                         var name = "c:"
                         for p in start..<(start + n) {
                             if p == 0 { name += "[" } else if p == positions - 1 { name += "]" } else {

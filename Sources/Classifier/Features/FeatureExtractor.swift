@@ -30,8 +30,12 @@ public struct FeatureExtractor: Sendable {
         public internal(set) var normalized: [UInt8] = []
         /// Its tokens.
         public internal(set) var tokens: [Token] = []
-        /// Its features as buckets, repeated as often as they occur.
+        /// Its features as buckets, repeated as often as they occur: the word block, then
+        /// the character block (see ``FeatureVector``).
         public internal(set) var buckets: [UInt32] = []
+        /// How many of `buckets` belong to the word block.
+        public internal(set) var wordCount = 0
+        var characterBuckets: [UInt32] = []
         var scalarOffsets: [Int] = Array(repeating: 0, count: FeatureExtractor.maximumNgramWordLength + 1)
 
         /// Empty buffers.
@@ -49,9 +53,11 @@ public struct FeatureExtractor: Sendable {
         workspace.tokens.removeAll(keepingCapacity: true)
         normalizer.normalize(text, into: &workspace.normalized)
         workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
-        var sink = BucketSink(bits: settings.hashBits, buckets: [])
+        var sink = BucketSink(bits: settings.hashBits, buckets: [], characterBuckets: [])
         swap(&sink.buckets, &workspace.buckets)
+        swap(&sink.characterBuckets, &workspace.characterBuckets)
         sink.buckets.removeAll(keepingCapacity: true)
+        sink.characterBuckets.removeAll(keepingCapacity: true)
         workspace.normalized.withUnsafeBufferPointer { normalized in
             workspace.tokens.withUnsafeBufferPointer { tokens in
                 workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
@@ -59,15 +65,18 @@ public struct FeatureExtractor: Sendable {
                 }
             }
         }
+        workspace.wordCount = sink.buckets.count
+        sink.buckets.append(contentsOf: sink.characterBuckets)
         swap(&sink.buckets, &workspace.buckets)
+        swap(&sink.characterBuckets, &workspace.characterBuckets)
     }
 
-    /// The features of `text` as buckets.
-    public func features(of text: String) -> [UInt32] {
+    /// The features of `text`.
+    public func features(of text: String) -> FeatureVector {
         var workspace = Workspace()
         var text = text
         text.withUTF8 { extract($0, into: &workspace) }
-        return workspace.buckets
+        return workspace.vector
     }
 
     /// A feature with its readable name: `w:` word, `b:` bigram, `s:` stem after proclitics,
@@ -80,8 +89,8 @@ public struct FeatureExtractor: Sendable {
         public var bucket: UInt32
     }
 
-    /// The features of `text` with their names, in order of occurrence (the slow path used to
-    /// explain a decision).
+    /// The features of `text` with their names: the word block, then the character block, each
+    /// in order of occurrence (the slow path used to explain a decision).
     public func namedFeatures(of text: String) -> [NamedFeature] {
         let normalized = normalizer.normalize(text)
         var bytes = Array(normalized.utf8)
@@ -94,31 +103,60 @@ public struct FeatureExtractor: Sendable {
                 offsets.withUnsafeMutableBufferPointer { o in visit(UnsafeBufferPointer(b), t, o, &sink) }
             }
         }
-        return sink.features
+        return sink.features + sink.characterFeatures
+    }
+}
+
+extension FeatureExtractor.Workspace {
+    /// The features of the last sentence as a vector.
+    public var vector: FeatureVector { FeatureVector(buckets: buckets, wordCount: wordCount) }
+}
+
+extension FeatureVector {
+    /// The vector of named features, as ``FeatureExtractor/namedFeatures(of:)`` orders them.
+    public init(_ named: [FeatureExtractor.NamedFeature]) {
+        // Bytes, not `hasPrefix`: a combining mark after "c:" (a 1-gram of a vowelled word) joins
+        // the colon's grapheme, and `hasPrefix` compares graphemes.
+        let characterPrefix = Array("c:".utf8)
+        self.init(buckets: named.map(\.bucket),
+                  wordCount: named.prefix { !$0.name.utf8.starts(with: characterPrefix) }.count)
     }
 }
 
 /// Receives each feature as it is found.
 protocol FeatureSink {
-    /// A feature with 64-bit hash `hash`; `name` builds its readable name only if needed.
+    /// A word-level feature with 64-bit hash `hash`; `name` builds its readable name only if needed.
     mutating func add(_ hash: UInt64, _ name: () -> String)
+    /// A character n-gram.
+    mutating func addCharacter(_ hash: UInt64, _ name: () -> String)
 }
 
 struct BucketSink: FeatureSink {
     let bits: Int
     var buckets: [UInt32]
+    var characterBuckets: [UInt32]
 
     @inline(__always)
     mutating func add(_ hash: UInt64, _ name: () -> String) {
         buckets.append(FeatureHashing.bucket(hash, bits: bits))
+    }
+
+    @inline(__always)
+    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
+        characterBuckets.append(FeatureHashing.bucket(hash, bits: bits))
     }
 }
 
 struct NamingSink: FeatureSink {
     let bits: Int
     var features: [FeatureExtractor.NamedFeature] = []
+    var characterFeatures: [FeatureExtractor.NamedFeature] = []
 
     mutating func add(_ hash: UInt64, _ name: () -> String) {
         features.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
+    }
+
+    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
+        characterFeatures.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
     }
 }

@@ -118,9 +118,11 @@ struct ModelFileDecoder {
 
         section = "ALGO"
         r = try open(.algorithm)
-        let (kind, alpha, priors) = try reading { () throws(ByteReader.Overrun) in (try r.uint8(), try r.float64(), try r.uint8()) }
+        let (kind, alpha, priors, lengthNorm) = try reading { () throws(ByteReader.Overrun) in
+            (try r.uint8(), try r.float64(), try r.uint8(), try r.uint8())
+        }
         guard kind <= 2 else { throw malformed("unknown algorithm \(kind)") }
-        guard alpha.isFinite, alpha > 0 || kind == 2, priors <= 1 else { throw malformed("bad smoothing or priors") }
+        guard alpha.isFinite, alpha > 0 || kind == 2, priors <= 1, lengthNorm <= 1 else { throw malformed("bad smoothing, priors or length normalisation") }
         try finished(r)
 
         section = "CALB"
@@ -135,11 +137,11 @@ struct ModelFileDecoder {
         if kind == 2 {
             section = "LRWT"
             r = try open(.weights)
-            let linear = try table(&r, classes: classes, bucketCount: bucketCount)
+            let linear = try table(&r, classes: classes, bucketCount: bucketCount, normalizesLength: lengthNorm == 1)
             try finished(r)
             section = "OVRW"
             r = try open(.oneVsRestWeights)
-            let heads = try table(&r, classes: classes, bucketCount: bucketCount)
+            let heads = try table(&r, classes: classes, bucketCount: bucketCount, normalizesLength: lengthNorm == 1)
             try finished(r)
             algorithm = .logisticRegression(LogisticRegression(linear: linear, oneVsRest: heads))
         } else {
@@ -205,16 +207,31 @@ struct ModelFileDecoder {
         return (buckets, values)
     }
 
-    private mutating func table(_ r: inout ByteReader, classes: Int, bucketCount: Int) throws(ModelFileError) -> LinearScorer {
+    private mutating func table(_ r: inout ByteReader, classes: Int, bucketCount: Int, normalizesLength: Bool) throws(ModelFileError) -> LinearScorer {
         var bias: [Double] = []
         for _ in 0..<classes {
             let b = try reading { () throws(ByteReader.Overrun) in try r.float64() }
             guard b.isFinite else { throw malformed("a bias is not finite") }
             bias.append(b)
         }
-        let (buckets, values) = try rows(&r, classes: classes, bucketCount: bucketCount, valueSize: 4,
+        let scaled = try reading { () throws(ByteReader.Overrun) in try r.uint8() }
+        guard scaled <= 1 else { throw malformed("the scale flag is neither 0 nor 1") }
+        // A scaled row stores its squared scale after its weights, as one more value.
+        let width = classes + Int(scaled)
+        let (buckets, values) = try rows(&r, classes: width, bucketCount: bucketCount, valueSize: 4,
                                          { (r: inout ByteReader) throws(ByteReader.Overrun) in try r.float32() }, isValid: { $0.isFinite })
-        return LinearScorer(classCount: classes, bucketCount: bucketCount, rows: buckets, values: values, bias: bias)
+        var weights: [Float] = [], squares: [Float] = []
+        weights.reserveCapacity(buckets.count * classes)
+        for row in buckets.indices {
+            weights.append(contentsOf: values[(row * width)..<(row * width + classes)])
+            if scaled == 1 {
+                let square = values[row * width + classes]
+                guard square >= 0 else { throw malformed("a squared scale is negative") }
+                squares.append(square)
+            }
+        }
+        return LinearScorer(classCount: classes, bucketCount: bucketCount, rows: buckets, values: weights, bias: bias,
+                            normalizesLength: normalizesLength, squaredScales: scaled == 1 ? squares : nil)
     }
 
     private mutating func naiveBayesCounts(_ r: inout ByteReader, classes: Int, bucketCount: Int) throws(ModelFileError) -> NaiveBayes.Counts {

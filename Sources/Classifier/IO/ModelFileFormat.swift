@@ -17,13 +17,15 @@
 ///   negation scope, hash bits (7 × UInt8).
 /// - `LABL` labels: count (UInt32), then strings.
 /// - `ALGO` algorithm (UInt8: 0 multinomial NB, 1 complement NB, 2 logistic regression),
-///   α (Float64), learned priors (UInt8).
+///   α (Float64), learned priors (UInt8), length normalisation (UInt8, see
+///   ``LinearScorer/normalizesLength``).
 /// - `CALB` softmax temperature, one-vs-rest temperature, threshold (3 × Float64).
 /// - `NBCT` (naive Bayes) examples per class (Float64 × classes), row count (UInt32), rows of
 ///   bucket (UInt32) and counts (Float64 × classes), buckets strictly increasing.
 /// - `LRWT` and `OVRW` (logistic regression) the softmax and one-vs-rest tables: biases
-///   (Float64 × classes), row count (UInt32), rows of bucket (UInt32) and weights
-///   (Float32 × classes), buckets strictly increasing.
+///   (Float64 × classes), whether rows carry a squared feature scale (UInt8), row count (UInt32),
+///   rows of bucket (UInt32), weights (Float32 × classes) and the squared scale (Float32, when
+///   present), buckets strictly increasing (see ``LinearScorer``).
 /// - `TOPF` strongest features: for each label, count (UInt32), then name string and weight (Float64).
 ///
 /// A string is its UTF-8 length (UInt32) and bytes. Every count and length is checked against the

@@ -16,5 +16,5 @@ public struct LogisticRegression: StanceScorer, Equatable {
         self.oneVsRest = oneVsRest
     }
 
-    public func logScores(for features: [UInt32]) -> [Double] { linear.logScores(for: features) }
+    public func logScores(for features: FeatureVector) -> [Double] { linear.logScores(for: features) }
 }

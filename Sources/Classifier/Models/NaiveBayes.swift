@@ -87,7 +87,7 @@ public struct NaiveBayes: StanceScorer, Equatable {
         self.linear = LinearScorer(classCount: classes, bucketCount: bucketCount, rows: counts.buckets, values: rows, bias: bias)
     }
 
-    public func logScores(for features: [UInt32]) -> [Double] { linear.logScores(for: features) }
+    public func logScores(for features: FeatureVector) -> [Double] { linear.logScores(for: features) }
 
     /// One-vs-rest scores for multi-label prediction: for each class, the log odds of a binary
     /// multinomial model "this class" against "every other class", from the same counts.

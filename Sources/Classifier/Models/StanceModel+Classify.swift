@@ -21,8 +21,9 @@ extension StanceModel {
     public func classify(_ text: UnsafeBufferPointer<UInt8>, workspace: inout FeatureExtractor.Workspace) -> Prediction {
         extractor.extract(text, into: &workspace)
         var scores = scorer.base.bias
+        let wordCount = workspace.wordCount
         workspace.buckets.withUnsafeBufferPointer { f in
-            scores.withUnsafeMutableBufferPointer { scorer.base.accumulate(f, into: $0) }
+            scores.withUnsafeMutableBufferPointer { scorer.base.accumulate(f, wordCount: wordCount, into: $0) }
         }
         let t = scorer.temperature
         return prediction(fromLogScores: scores.map { $0 / t })
@@ -43,16 +44,16 @@ extension StanceModel {
     public func classifyMultiLabel(_ text: UnsafeBufferPointer<UInt8>, threshold: Double? = nil,
                                    workspace: inout FeatureExtractor.Workspace) -> Prediction {
         extractor.extract(text, into: &workspace)
-        return multiLabelPrediction(workspace.buckets, threshold: threshold ?? calibration.threshold)
+        return multiLabelPrediction(workspace.vector, threshold: threshold ?? calibration.threshold)
     }
 
     /// Independent one-vs-rest probabilities of every label.
-    public func oneVsRestProbabilities(for features: [UInt32]) -> [Double] {
+    public func oneVsRestProbabilities(for features: FeatureVector) -> [Double] {
         let t = calibration.oneVsRestTemperature
         return oneVsRest.logScores(for: features).map { 1 / (1 + _exp(-$0 / t)) }
     }
 
-    private func multiLabelPrediction(_ features: [UInt32], threshold: Double) -> Prediction {
+    private func multiLabelPrediction(_ features: FeatureVector, threshold: Double) -> Prediction {
         let p = oneVsRestProbabilities(for: features)
         let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
         var chosen = order.filter { p[$0] >= threshold }

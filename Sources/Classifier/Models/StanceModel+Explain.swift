@@ -22,7 +22,7 @@ extension StanceModel {
     /// calibrated log probability the most, toward or away from it.
     public func explain(_ text: String, limit: Int) -> Explanation {
         let named = extractor.namedFeatures(of: text)
-        let buckets = named.map(\.bucket)
+        let buckets = FeatureVector(named)
         let prediction = prediction(for: buckets)
         let target = labels.firstIndex(of: prediction.label) ?? 0
         var names: [UInt32: String] = [:]
@@ -41,7 +41,7 @@ extension StanceModel {
         return Explanation(prediction: prediction, contributions: Array(contributions))
     }
 
-    private func prediction(for buckets: [UInt32]) -> Prediction {
+    private func prediction(for buckets: FeatureVector) -> Prediction {
         let scores = scorer.logScores(for: buckets)
         return Prediction(labels: [labels[argmax(scores)]], probabilities: softmax(scores))
     }

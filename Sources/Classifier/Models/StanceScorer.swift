@@ -5,27 +5,27 @@
 /// extension, for every model (as scikit-learn's `_joint_log_likelihood` and fastText's
 /// `Loss::predict` do).
 public protocol StanceScorer: Sendable {
-    /// Per-class log scores of a sentence given as feature buckets (repeated as they occur).
+    /// Per-class log scores of a sentence's features.
     /// Unnormalised: `softmax(logScores)` are the class probabilities.
     ///
     /// - Precondition: every bucket lies below the model's bucket count.
-    func logScores(for features: [UInt32]) -> [Double]
+    func logScores(for features: FeatureVector) -> [Double]
 }
 
 extension StanceScorer {
     /// Class probabilities, `softmax(logScores)`, computed with the log-sum-exp shift so that
     /// large scores never overflow. They sum to 1.
-    public func probabilities(for features: [UInt32]) -> [Double] {
+    public func probabilities(for features: FeatureVector) -> [Double] {
         softmax(logScores(for: features))
     }
 
     /// The most probable class (the first one on ties).
-    public func predict(for features: [UInt32]) -> Int {
+    public func predict(for features: FeatureVector) -> Int {
         argmax(logScores(for: features))
     }
 
     /// The `k` most probable classes with their probabilities, most probable first.
-    public func top(_ k: Int, for features: [UInt32]) -> [(class: Int, probability: Double)] {
+    public func top(_ k: Int, for features: FeatureVector) -> [(class: Int, probability: Double)] {
         let p = probabilities(for: features)
         let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
         return order.prefix(max(0, k)).map { ($0, p[$0]) }
@@ -37,13 +37,12 @@ extension StanceScorer {
     /// Sorted by decreasing absolute contribution.
     ///
     /// - Complexity: O(d · n) for d distinct features among n.
-    public func contributions(for features: [UInt32], toward target: Int) -> [(bucket: UInt32, contribution: Double)] {
+    public func contributions(for features: FeatureVector, toward target: Int) -> [(bucket: UInt32, contribution: Double)] {
         let full = logProbability(of: target, in: logScores(for: features))
         var seen = Set<UInt32>()
         var result: [(bucket: UInt32, contribution: Double)] = []
-        for bucket in features where seen.insert(bucket).inserted {
-            let without = features.filter { $0 != bucket }
-            result.append((bucket, full - logProbability(of: target, in: logScores(for: without))))
+        for bucket in features.buckets where seen.insert(bucket).inserted {
+            result.append((bucket, full - logProbability(of: target, in: logScores(for: features.removing(bucket)))))
         }
         return result.sorted { abs($0.contribution) > abs($1.contribution) || (abs($0.contribution) == abs($1.contribution) && $0.bucket < $1.bucket) }
     }

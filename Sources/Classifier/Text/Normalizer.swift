@@ -113,7 +113,7 @@ public struct Normalizer: Sendable {
             for s in UInt32(0x41)..<UInt32(tableSize) {
                 guard let scalar = Unicode.Scalar(s), scalar.properties.changesWhenLowercased else { continue }
                 let lower = scalar.properties.lowercaseMapping.unicodeScalars
-                if lower.count == 1, let l = lower.first, l.value < UInt32(tableSize) { set(s, l.value) }
+                if lower.count == 1, let l = lower.first { set(s, l.value) }
             }
         }
         if settings.removeDiacritics {

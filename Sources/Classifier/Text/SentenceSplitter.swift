@@ -18,9 +18,11 @@ public struct Sentence: Sendable, Equatable, Hashable {
 /// Splits article text into sentences.
 ///
 /// A sentence ends at a line break (so a headline without final punctuation is a sentence) or
-/// at `.` `!` `?` `؟` `…` `۔` followed by a space or the end of the text, with any closing quotes
-/// and brackets that follow kept in the sentence. It never ends inside quotation marks or
-/// brackets, after an initial or a known abbreviation (د. أ. م. J. Dr.), or inside a number (3.5).
+/// at `.` `!` `?` `؟` `…` `۔` followed by a space or the end of the text, with any closing quotes,
+/// brackets and invisible marks that follow kept in the sentence. It never ends inside quotation
+/// marks or brackets, unless the marks right after the terminator close them all
+/// (`«لن نتراجع.» وأضاف` ends after `»`), nor after an initial or a known abbreviation
+/// (د. أ. م. J. Dr.), nor inside a number (3.5).
 /// A quotation left open for more than ``maximumQuoteLength`` scalars is taken to be unbalanced
 /// and no longer holds sentences together.
 public enum SentenceSplitter {
@@ -47,9 +49,8 @@ public enum SentenceSplitter {
 
         func finish(_ end: Int) {
             var s = start, e = end
-            while s < e && scalars[s].properties.isWhitespace { s += 1 }
+            while s < e && (scalars[s].properties.isWhitespace || isInvisible(scalars[s])) { s += 1 }
             while e > s && (scalars[e - 1].properties.isWhitespace || isInvisible(scalars[e - 1])) { e -= 1 }
-            while s < e && isInvisible(scalars[s]) { s += 1 }
             if s < e {
                 var text = String.UnicodeScalarView()
                 text.append(contentsOf: scalars[s..<e])
@@ -82,11 +83,21 @@ public enum SentenceSplitter {
             case 0x29, 0x5D, 0xFD3F:
                 bracketDepth = max(0, bracketDepth - 1)
             case 0x2E, 0x21, 0x3F, ArabicScalars.arabicQuestionMark, 0x2026, ArabicScalars.arabicFullStop:
-                guard quoteDepth == 0 && !straightQuoteOpen && bracketDepth == 0 else { break }
                 if c == 0x2E && !endsSentence(scalars, at: i) { break }
-                // Keep following terminators and closing quotes or brackets in this sentence.
+                // Keep following terminators, closing quotes and brackets and invisible marks in
+                // this sentence; inside quotes or brackets it ends only if they close them all.
+                var quotes = quoteDepth, straightQuote = straightQuoteOpen, brackets = bracketDepth
                 var j = i + 1
-                while j < scalars.count, isTrailing(scalars[j].value) { j += 1 }
+                while j < scalars.count, isTrailing(scalars[j].value) || isInvisible(scalars[j]) {
+                    switch scalars[j].value {
+                    case 0xBB, 0x201D, 0x203A: quotes = max(0, quotes - 1)
+                    case 0x22: straightQuote = false
+                    case 0x29, 0x5D, 0xFD3F: brackets = max(0, brackets - 1)
+                    default: break
+                    }
+                    j += 1
+                }
+                guard quotes == 0 && !straightQuote && brackets == 0 else { break }
                 if j == scalars.count || scalars[j].properties.isWhitespace {
                     finish(j)
                     i = j
@@ -105,7 +116,7 @@ public enum SentenceSplitter {
     private static func isTrailing(_ c: UInt32) -> Bool {
         switch c {
         case 0x2E, 0x21, 0x3F, ArabicScalars.arabicQuestionMark, 0x2026, ArabicScalars.arabicFullStop,
-             0x22, 0xBB, 0x201D, 0x203A, 0x29, 0x5D, 0x27, 0x2019:
+             0x22, 0xBB, 0x201D, 0x203A, 0x29, 0x5D, 0xFD3F, 0x27, 0x2019:
             return true
         default:
             return false

@@ -1,4 +1,9 @@
 import Classifier
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Examples as a compressed sparse row matrix over the buckets that occur in them, renumbered
 /// densely (`columns[k]` is the bucket of column k) so that fitting touches only those.
@@ -7,10 +12,15 @@ struct FeatureMatrix: Sendable {
     var rowStart: [Int]
     /// Dense column of each non-zero.
     var column: [Int32]
-    /// Occurrence count of each non-zero.
+    /// Value of each non-zero: its occurrence count, or after ``weighted(scales:)`` its
+    /// block-normalised weight (see ``LinearScorer``).
     var value: [Float]
+    /// Dense column of every bucket, -1 for buckets that occur nowhere.
+    private var columnOfBucket: [Int32]
     /// Bucket of every dense column, increasing.
     var columns: [UInt32]
+    /// The feature vector of every row, as a model scores it.
+    var vectors: [FeatureVector]
 
     var rowCount: Int { rowStart.count - 1 }
     var columnCount: Int { columns.count }
@@ -18,19 +28,14 @@ struct FeatureMatrix: Sendable {
     /// The matrix of `texts` under `extractor`.
     init(texts: [String], extractor: FeatureExtractor) {
         var workspace = FeatureExtractor.Workspace()
-        var rows: [[(bucket: UInt32, count: Float)]] = []
-        rows.reserveCapacity(texts.count)
+        var vectors: [FeatureVector] = []
+        vectors.reserveCapacity(texts.count)
         var used = [Bool](repeating: false, count: extractor.bucketCount)
         for text in texts {
             var text = text
             text.withUTF8 { extractor.extract($0, into: &workspace) }
-            let sorted = workspace.buckets.sorted()
-            var row: [(bucket: UInt32, count: Float)] = []
-            for bucket in sorted {
-                if let last = row.last, last.bucket == bucket { row[row.count - 1].count += 1 } else { row.append((bucket, 1)) }
-                used[Int(bucket)] = true
-            }
-            rows.append(row)
+            vectors.append(workspace.vector)
+            for bucket in workspace.buckets { used[Int(bucket)] = true }
         }
         var dense = [Int32](repeating: -1, count: extractor.bucketCount)
         var columns: [UInt32] = []
@@ -39,16 +44,60 @@ struct FeatureMatrix: Sendable {
             columns.append(UInt32(bucket))
         }
         self.columns = columns
+        self.vectors = vectors
+        self.columnOfBucket = dense
         rowStart = [0]
         column = []
         value = []
-        for row in rows {
-            for (bucket, count) in row {
-                column.append(dense[Int(bucket)])
-                value.append(count)
+        fill { _ in { _ in 1 } }
+    }
+
+    /// Rebuilds the non-zeros from `vectors`, an occurrence of a bucket in a block worth
+    /// `occurrenceValue(block occurrences)(bucket)`.
+    private mutating func fill(_ occurrenceValue: (ArraySlice<UInt32>) -> (UInt32) -> Float) {
+        rowStart = [0]
+        column = []
+        value = []
+        for vector in vectors {
+            let wordValue = occurrenceValue(vector.buckets[..<vector.wordCount])
+            let characterValue = occurrenceValue(vector.buckets[vector.wordCount...])
+            let occurrences = vector.buckets.enumerated().map {
+                (bucket: $1, value: $0 < vector.wordCount ? wordValue($1) : characterValue($1))
+            }.sorted { $0.bucket < $1.bucket }
+            var last: UInt32? = nil
+            for (bucket, v) in occurrences {
+                if bucket == last {
+                    value[value.count - 1] += v
+                } else {
+                    column.append(columnOfBucket[Int(bucket)])
+                    value.append(v)
+                    last = bucket
+                }
             }
             rowStart.append(column.count)
         }
+    }
+
+    /// Smoothed inverse document frequency of every column over the rows,
+    /// `ln((1 + N) / (1 + df)) + 1` as scikit-learn computes it; 0 for columns in no row.
+    func inverseDocumentFrequency() -> [Float] {
+        var df = [Int](repeating: 0, count: columnCount)
+        for k in column.indices { df[Int(column[k])] += 1 }
+        let n = Double(rowCount)
+        return df.map { $0 == 0 ? 0 : Float(log((1 + n) / (1 + Double($0))) + 1) }
+    }
+
+    /// The matrix with values of L2-normalised blocks in which an occurrence of the feature in
+    /// column k is worth `scales[k]` (all 1 for plain length normalisation; see ``LinearScorer``).
+    func weighted(scales: [Float]) -> FeatureMatrix {
+        var copy = self
+        copy.fill { block in
+            var norm: Float = 0
+            for bucket in block { let s = scales[Int(columnOfBucket[Int(bucket)])]; norm += s * s }
+            let inverse = norm > 0 ? 1 / norm.squareRoot() : 0
+            return { bucket in scales[Int(columnOfBucket[Int(bucket)])] * inverse }
+        }
+        return copy
     }
 
     /// The rows `indices`, keeping the same columns.
@@ -57,20 +106,12 @@ struct FeatureMatrix: Sendable {
         copy.rowStart = [0]
         copy.column = []
         copy.value = []
+        copy.vectors = indices.map { vectors[$0] }
         for i in indices {
             copy.column.append(contentsOf: column[rowStart[i]..<rowStart[i + 1]])
             copy.value.append(contentsOf: value[rowStart[i]..<rowStart[i + 1]])
             copy.rowStart.append(copy.column.count)
         }
         return copy
-    }
-
-    /// The buckets of row `i`, each repeated by its count (what a model scores).
-    func buckets(ofRow i: Int) -> [UInt32] {
-        var result: [UInt32] = []
-        for k in rowStart[i]..<rowStart[i + 1] {
-            for _ in 0..<Int(value[k]) { result.append(columns[Int(column[k])]) }
-        }
-        return result
     }
 }

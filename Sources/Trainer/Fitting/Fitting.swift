@@ -32,7 +32,17 @@ struct Fitting {
         }
     }
 
-    private func objective(_ loss: LogisticObjective.Loss, rows: [Int]) -> LogisticObjective {
+    /// Feature scales of logistic regression: inverse document frequencies over `rows` for
+    /// tf-idf, all 1 for plain normalisation, `nil` for raw counts.
+    private func scales(rows: [Int]) -> [Float]? {
+        switch config.weighting {
+        case .counts: nil
+        case .normalized: [Float](repeating: 1, count: matrix.columnCount)
+        case .tfidf: matrix.rows(rows).inverseDocumentFrequency()
+        }
+    }
+
+    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], scales: [Float]?) -> LogisticObjective {
         let mainClass = rows.map { classesOfRow[$0][0] }
         var weightOfClass = [Double](repeating: 1, count: classes)
         if config.classWeighting == .balanced {
@@ -42,7 +52,8 @@ struct Fitting {
         }
         var targets = [Double](repeating: 0, count: rows.count * classes)
         for (i, row) in rows.enumerated() { for c in classesOfRow[row] { targets[i * classes + c] = 1 } }
-        return LogisticObjective(matrix: matrix.rows(rows), classes: classes, loss: loss, target: mainClass,
+        let rowsMatrix = matrix.rows(rows)
+        return LogisticObjective(matrix: scales.map { rowsMatrix.weighted(scales: $0) } ?? rowsMatrix, classes: classes, loss: loss, target: mainClass,
                                  targets: targets, rowWeight: mainClass.map { weightOfClass[$0] }, l2: config.l2)
     }
 
@@ -50,8 +61,9 @@ struct Fitting {
     /// stops after `patience` iterations without improvement.
     private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], earlyStoppingRows: [Int],
                              iterations: Int) -> (LinearScorer, Int) {
-        let train = objective(loss, rows: rows)
-        let check = earlyStoppingRows.isEmpty ? nil : objective(loss, rows: earlyStoppingRows)
+        let scales = scales(rows: rows)
+        let train = objective(loss, rows: rows, scales: scales)
+        let check = earlyStoppingRows.isEmpty ? nil : objective(loss, rows: earlyStoppingRows, scales: scales)
         var best: (loss: Double, x: [Double], iteration: Int)? = nil
         let name = loss == .softmax ? "softmax" : "one-vs-rest"
         var optimizer = LBFGS()
@@ -68,20 +80,24 @@ struct Fitting {
         }
         var used = iterations
         if let best { x = best.x; used = best.iteration }
-        return (linearScorer(x), used)
+        return (linearScorer(x, scales: scales), used)
     }
 
-    private func linearScorer(_ x: [Double]) -> LinearScorer {
+    /// The scorer of parameters `x`, with each weight multiplied by its feature's scale.
+    private func linearScorer(_ x: [Double], scales: [Float]?) -> LinearScorer {
         let c = classes
-        var buckets: [UInt32] = [], values: [Float] = []
+        var buckets: [UInt32] = [], values: [Float] = [], squares: [Float] = []
         for (k, bucket) in matrix.columns.enumerated() {
-            let row = (0..<c).map { Float(x[k * c + $0]) }
-            guard row.contains(where: { $0 != 0 }) else { continue }
+            let scale = Double(scales?[k] ?? 1)
+            let row = (0..<c).map { Float(x[k * c + $0] * scale) }
+            guard row.contains(where: { $0 != 0 }) || (scales != nil && scale != 0) else { continue }
             buckets.append(bucket)
             values.append(contentsOf: row)
+            if let scales { squares.append(scales[k] * scales[k]) }
         }
         let bias = Array(x[(matrix.columnCount * c)...])
-        return LinearScorer(classCount: c, bucketCount: bucketCount, rows: buckets, values: values, bias: bias)
+        return LinearScorer(classCount: c, bucketCount: bucketCount, rows: buckets, values: values, bias: bias,
+                            normalizesLength: scales != nil, squaredScales: scales == nil ? nil : squares)
     }
 
     /// Temperatures minimising held-out log loss, and the multi-label threshold maximising
@@ -89,7 +105,7 @@ struct Fitting {
     func calibrate(_ fit: Result, on rows: [Int]) -> Calibration {
         var scores: [Double] = [], heads: [Double] = [], targets: [Double] = []
         for row in rows {
-            let buckets = matrix.buckets(ofRow: row)
+            let buckets = matrix.vectors[row]
             scores += fit.linear.logScores(for: buckets)
             heads += fit.oneVsRest.logScores(for: buckets)
             for c in 0..<classes { targets.append(classesOfRow[row].contains(c) ? 1 : 0) }

@@ -88,7 +88,7 @@ public struct ModelTrainer {
             calibration = fitting.calibrate(partial, on: heldOutRows)
             let softmax = Calibrated(partial.linear, temperature: calibration.temperature)
             heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { classesOfRow[$0][0] },
-                              probabilities: heldOutRows.map { softmax.probabilities(for: matrix.buckets(ofRow: $0)) })
+                              probabilities: heldOutRows.map { softmax.probabilities(for: matrix.vectors[$0]) })
         }
         progress("fitting on all \(examples.count) examples")
         let final = fitting.fit(rows: Array(0..<matrix.rowCount), earlyStoppingRows: [], iterations: iterations)

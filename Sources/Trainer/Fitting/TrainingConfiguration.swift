@@ -13,6 +13,16 @@ public struct TrainingConfiguration: Sendable, Equatable {
         case logreg
     }
 
+    /// How logistic regression turns feature occurrences into values.
+    public enum FeatureWeighting: String, Sendable, CaseIterable {
+        /// Occurrence counts.
+        case counts
+        /// Each block (words, character n-grams) L2-normalised: `1/√n` an occurrence.
+        case normalized
+        /// Each block an L2-normalised tf-idf vector, idf learned from the training data.
+        case tfidf
+    }
+
     /// How classes are weighted in the logistic loss.
     public enum ClassWeighting: String, Sendable, CaseIterable {
         /// Every example counts once.
@@ -40,6 +50,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var maximumIterations: Int = 300
     /// Logistic regression: stop when held-out loss has not improved for this many iterations.
     public var patience: Int = 20
+    /// Logistic regression: how occurrences become feature values (see ``LinearScorer``).
+    public var weighting: FeatureWeighting = .tfidf
     /// Logistic regression class weighting.
     public var classWeighting: ClassWeighting = .none
     /// Features named per label in the model's list of strongest features.

@@ -28,9 +28,9 @@ public enum ModelFileEncoder {
         section(.algorithm) { w in
             switch model.algorithm {
             case .naiveBayes(let nb):
-                w.uint8(nb.variant.rawValue); w.float64(nb.alpha); w.uint8(nb.learnsPriors ? 1 : 0)
-            case .logisticRegression:
-                w.uint8(2); w.float64(0); w.uint8(0)
+                w.uint8(nb.variant.rawValue); w.float64(nb.alpha); w.uint8(nb.learnsPriors ? 1 : 0); w.uint8(0)
+            case .logisticRegression(let lr):
+                w.uint8(2); w.float64(0); w.uint8(0); w.uint8(lr.linear.normalizesLength ? 1 : 0)
             }
         }
         section(.calibration) { w in
@@ -77,11 +77,14 @@ public enum ModelFileEncoder {
 
     private static func table(_ w: inout ByteWriter, _ t: LinearScorer) {
         for b in t.bias { w.float64(b) }
+        let scaled = !t.squaredScales.isEmpty
+        w.uint8(scaled ? 1 : 0)
         let used = t.usedBuckets
         w.uint32(UInt32(used.count))
         for bucket in used {
             w.uint32(bucket)
             for c in 0..<t.classCount { w.float32(t.weights[Int(bucket) * t.classCount + c]) }
+            if scaled { w.float32(t.squaredScales[Int(bucket)]) }
         }
     }
 }

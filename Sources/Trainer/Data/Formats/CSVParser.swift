@@ -124,7 +124,7 @@ struct CSVParser: RecordParser {
             }
             let labelField = record[labelIndex]
             let labels = try rules.check(LabelRules.split(labelField[...]), at: location, format: .csv,
-                                         source: labelField)
+                                         source: excerpt)
             let sentence = record[textIndex].trimmingWhitespace()
             guard !sentence.isEmpty else { throw .emptySentence(at: location, excerpt: DataError.excerpt(excerpt)) }
             return Example(text: String(sentence), labels: labels, source: location)

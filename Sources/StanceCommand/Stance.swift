@@ -1,0 +1,51 @@
+import Classifier
+import DefaultModel
+
+/// A run of `stance` once its options are parsed: load the model, classify, write.
+enum Stance {
+    /// Sentences classified together (and shared among the threads).
+    static let batchSize = 4096
+    /// Largest article `--article` reads, in bytes.
+    static let articleLimit = 64 << 20
+
+    /// Classifies what `options` name and writes the results to standard output.
+    static func run(_ options: StanceOptions) throws(StanceError) {
+        let model = try loadModel(path: options.modelPath)
+        let report: Report
+        if options.multiLabel {
+            report = .multiLabel(threshold: options.threshold)
+        } else if let k = options.top {
+            report = .top(min(k, model.labels.count))
+        } else {
+            report = .best
+        }
+        var sink = OutputSink()
+        switch options.input {
+        case .sentences(let sentences):
+            var pipeline = StreamPipeline(model: model, options: options, report: report)
+            try pipeline.classify(sentences, into: &sink)
+        case .lines(let path):
+            var pipeline = StreamPipeline(model: model, options: options, report: report)
+            try pipeline.classifyLines(of: path, into: &sink)
+        case .article(let path):
+            try ArticlePipeline(model: model, options: options, report: report).classify(path, into: &sink)
+        }
+        try sink.flush()
+    }
+
+    /// The model at `path`, or the built-in one.
+    static func loadModel(path: String?) throws(StanceError) -> StanceModel {
+        do {
+            if let path { return try StanceModel.load(path: path) }
+            let bytes = DefaultModel.bytes
+            guard !bytes.isEmpty else { throw StanceError.noBuiltInModel }
+            return try StanceModel.decode(bytes, source: DefaultModel.source)
+        } catch let error as ModelFileError {
+            throw .model(error)
+        } catch let error as StanceError {
+            throw error
+        } catch {
+            preconditionFailure("loadModel: unexpected \(error)")
+        }
+    }
+}
