@@ -36,6 +36,6 @@ let package = Package(
         // MARK: Tests (mirror the Sources folders; end-to-end tests run the built executables)
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier"]),
         .testTarget(name: "TrainerTests", dependencies: ["Trainer", "Classifier"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Classifier", "DefaultModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Classifier", "DefaultModel", "Trainer"]),
     ]
 )

@@ -8,21 +8,32 @@ enum Base64 {
 
     /// The bytes `text` encodes, or `nil` when it is not base64 (line breaks are skipped).
     static func decode(_ text: String) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count / 4 * 3)
-        var buffer: UInt32 = 0, bits = 0
-        for c in text.utf8 {
-            if c == UInt8(ascii: "=") { break }
-            if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { continue }
-            let v = table[Int(c)]
-            guard v != 0xFF else { return nil }
-            buffer = buffer << 6 | UInt32(v)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+        var text = text
+        return text.withUTF8 { input in
+            table.withUnsafeBufferPointer { table in
+                var out = [UInt8](repeating: 0, count: input.count / 4 * 3 + 3)
+                var written = 0
+                let valid: Bool = out.withUnsafeMutableBufferPointer { out in
+                    var buffer: UInt32 = 0, bits: UInt32 = 0
+                    for c in input {
+                        if c == UInt8(ascii: "=") { break }
+                        if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { continue }
+                        let v = table[Int(c)]
+                        guard v != 0xFF else { return false }
+                        buffer = buffer << 6 | UInt32(v)
+                        bits += 6
+                        if bits >= 8 {
+                            bits -= 8
+                            out[written] = UInt8(truncatingIfNeeded: buffer >> bits)
+                            written += 1
+                        }
+                    }
+                    return true
+                }
+                guard valid else { return nil }
+                out.removeSubrange(written...)
+                return out
             }
         }
-        return out
     }
 }

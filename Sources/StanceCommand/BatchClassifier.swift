@@ -47,7 +47,7 @@ struct BatchClassifier {
     mutating func classify(_ bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], offsets: [SentenceOffsets]? = nil,
                            into sink: inout OutputSink) throws(StanceError) {
         let chunks = min(threads * Self.chunksPerThread, lines.count / Self.minimumChunk)
-        guard threads > 1, chunks > 1, !sink.isInteractive else {
+        guard threads > 1, chunks > 1 else {
             for i in lines.indices {
                 workers[0].classify(UnsafeBufferPointer(rebasing: bytes[lines[i]]), offsets: offsets?[i],
                                     model: model, formatter: formatter, explain: explain, into: &sink.buffer)
@@ -61,13 +61,17 @@ struct BatchClassifier {
             chunkOutputs.withUnsafeMutableBufferPointer { outputs in
                 let shared = SharedBatch(workers: workers.baseAddress!, outputs: outputs.baseAddress!, bytes: bytes)
                 DispatchQueue.concurrentPerform(iterations: threads) { w in
+                    // Work on a local copy (moved, not copied), so that workers never write to
+                    // neighbouring memory and share no cache line.
+                    var worker = SentenceWorker(labelCount: 0)
+                    swap(&worker, &shared.workers[w])
                     for chunk in stride(from: w, to: chunks, by: threads) {
                         for i in (chunk * n / chunks)..<((chunk + 1) * n / chunks) {
-                            shared.workers[w].classify(UnsafeBufferPointer(rebasing: shared.bytes[lines[i]]), offsets: offsets?[i],
-                                                       model: model, formatter: formatter, explain: explain,
-                                                       into: &shared.outputs[chunk])
+                            worker.classify(UnsafeBufferPointer(rebasing: shared.bytes[lines[i]]), offsets: offsets?[i],
+                                            model: model, formatter: formatter, explain: explain, into: &shared.outputs[chunk])
                         }
                     }
+                    swap(&worker, &shared.workers[w])
                 }
             }
         }

@@ -84,27 +84,29 @@ extension Array where Element == UInt8 {
 }
 
 /// Length of the longest prefix of `p[0..<n]` that is valid UTF-8 without control characters:
-/// the part of a column's text that can be copied as it is. Eight ASCII bytes at a time, and a
-/// short path for the two-byte sequences of Arabic.
+/// the part of a column's text that can be copied as it is. A short path for the two-byte
+/// sequences of Arabic, and runs of ASCII eight bytes at a time.
 @inline(__always)
 private func cleanPrefix(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
     let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
     var i = 0
     while i < n {
-        if i + 8 <= n {
-            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            // All ASCII, no byte below 0x20 and none equal to 0x7F (Hacker's Delight, "haszero").
-            let below20 = (w &- ones &* 0x20) & ~w & high
-            let is7F = ((w ^ (ones &* 0x7F)) &- ones) & ~(w ^ (ones &* 0x7F)) & high
-            if w & high == 0 && below20 == 0 && is7F == 0 { i += 8; continue }
-        }
         let b = p[i]
-        if b < 0x80 {
-            if b < 0x20 || b == 0x7F { return i }
-            i += 1
-        } else if b >= 0xC2 && b <= 0xDF {
+        if b >= 0xC2 && b <= 0xDF {
             guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return i }
             i += 2
+        } else if b < 0x80 {
+            if b < 0x20 || b == 0x7F { return i }
+            i += 1
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                // Stop at a non-ASCII byte, a byte below 0x20 or a 0x7F (Hacker's Delight, "haszero").
+                let below20 = (w &- ones &* 0x20) & ~w & high
+                let x = w ^ (ones &* 0x7F)
+                let is7F = (x &- ones) & ~x & high
+                if (w & high) | below20 | is7F != 0 { break }
+                i += 8
+            }
         } else {
             let length = utf8Sequence(p, i, n)
             if length <= 0 { return i }

@@ -75,7 +75,7 @@ struct ResultFormatter: Sendable {
                 out.append(contentsOf: labelBytes[label])
                 width += labels[label].unicodeScalars.count
             }
-            out.appendSpaces(labelWidth - width + 2)
+            out.appendSpaces(max(labelWidth - width, 0) + 2)
             appendList(shown, into: &out) { label, out in out.appendFixed(p[label], decimals: 2) }
             out.appendSpaces(2)
             out.appendColumnText(text)
@@ -101,7 +101,7 @@ struct ResultFormatter: Sendable {
             }
             appendList(shown, into: &out) { label, out in out.append(contentsOf: labelBytes[label]) }
             out.append(0x09)
-            appendList(shown, into: &out) { label, out in out.appendFixed(p[label], decimals: 3) }
+            appendList(shown, into: &out) { label, out in out.appendFixed(p[label], decimals: 4) }
             out.append(0x09)
             out.appendColumnText(text)
             out.append(0x0A)

@@ -35,17 +35,11 @@ enum Stance {
 
     /// The model at `path`, or the built-in one.
     static func loadModel(path: String?) throws(StanceError) -> StanceModel {
-        do {
-            if let path { return try StanceModel.load(path: path) }
-            let bytes = DefaultModel.bytes
-            guard !bytes.isEmpty else { throw StanceError.noBuiltInModel }
-            return try StanceModel.decode(bytes, source: DefaultModel.source)
-        } catch let error as ModelFileError {
-            throw .model(error)
-        } catch let error as StanceError {
-            throw error
-        } catch {
-            preconditionFailure("loadModel: unexpected \(error)")
+        if let path {
+            do { return try StanceModel.load(path: path) } catch { throw .model(error) }
         }
+        let bytes = DefaultModel.bytes
+        guard !bytes.isEmpty else { throw .noBuiltInModel }
+        do { return try StanceModel.decode(bytes, source: DefaultModel.source) } catch { throw .model(error) }
     }
 }

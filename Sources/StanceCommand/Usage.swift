@@ -40,7 +40,8 @@ enum Usage {
                                 jsonl  {"text", "label", "labels", "probabilities", …} per line
           --top K             Report the K most probable labels (default: the most probable only).
           --multi-label       Report every label whose one-vs-rest probability reaches the
-                              threshold (the most probable one when none does).
+                              threshold (the most probable one when none does); probabilities
+                              are then one-vs-rest ones, which need not sum to 1.
           --threshold P       Threshold of --multi-label, from 0 to 1 (default: the model's
                               calibrated threshold).
           --explain N         Also show the N features that moved each decision most

@@ -140,6 +140,12 @@ struct StanceEndToEndTests {
         let tsv = try StanceRunner.stance(["--model", modelPath, "--format", "tsv", "a\tb\u{1B}[31m"])
         #expect(tsv.lines == [Expected.tsv("a\tb\u{1B}[31m", model)])
         #expect(tsv.lines[0].hasSuffix("\ta b [31m"))
+        // Long ASCII runs are scanned eight bytes at a time: controls inside them still count.
+        let ascii = ["The quick brown fox jumps\u{07}over the lazy dog", "0123456789abcdef\u{7F}ghijklmnop",
+                     "Reuters reported on Monday that\u{1F}", "plain ASCII sentence with no control at all"]
+        let runs = try StanceRunner.stance(["--model", modelPath, "--format", "tsv"] + ascii)
+        #expect(runs.lines == ascii.map { Expected.tsv($0, model) })
+        #expect(runs.lines[1].hasSuffix("\t0123456789abcdef ghijklmnop"))
     }
 
     // MARK: Articles
@@ -260,6 +266,13 @@ struct StanceEndToEndTests {
             #expect(line == order.map { model.labels[$0] }.joined(separator: ",") + "\t"
                 + order.map { Expected.fixed(p[$0], 4) }.joined(separator: ",") + "\t" + text)
         }
+        // In text, the labels and their probabilities as lists, at least two spaces apart.
+        let text = try StanceRunner.stance(["--model", modelPath, "--top", "3", sample[0]])
+        let p = model.classify(sample[0]).probabilities
+        let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }.prefix(3)
+        let labels = order.map { model.labels[$0] }.joined(separator: ",")
+        #expect(text.lines == [labels.padding(toLength: max(labels.count, model.labels.map(\.count).max()!) + 2, withPad: " ", startingAt: 0)
+            + order.map { Expected.fixed(p[$0], 2) }.joined(separator: ",") + "  " + sample[0]])
         // More than there are labels means all of them.
         let all = try StanceRunner.stance(["--model", modelPath, "--format", "jsonl", "--top", "9", sample[0]])
         #expect(try jsonObject(all.lines[0])["labels"] as? [String] != nil)

@@ -2,10 +2,11 @@
 /// unigrams, bigrams, clitic stems, negated words and character n-grams as bucket numbers.
 ///
 /// Features are hashed, not looked up in a vocabulary. Measured on `Data/` (see `README.md`,
-/// "Design measurements"): the vocabulary of word 1–2-grams and character 2–5-grams holds a few
-/// hundred thousand entries, which 2^20 buckets hold with few collisions, and a bucket costs one
-/// multiply and shift where a dictionary lookup costs a hash, a probe and a string compare, so
-/// hashing is several times faster and needs no vocabulary in the model file or in memory.
+/// "Design measurements"): after dropping features seen in fewer than two examples, the
+/// vocabulary of words, bigrams, stems and character 2–5-grams holds about 150,000 entries;
+/// 2^18 buckets scored the same macro-F1 as 2^20 (within ±0.01 on the real-news set), and a
+/// bucket costs one multiply and shift where a dictionary lookup costs a hash, a probe and a
+/// string compare, so hashing is faster and needs no vocabulary in the model file or in memory.
 public struct FeatureExtractor: Sendable {
     /// The normaliser applied before tokenising.
     public let normalizer: Normalizer

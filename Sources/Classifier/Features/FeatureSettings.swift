@@ -18,7 +18,7 @@ public struct FeatureSettings: Sendable, Equatable, Hashable {
 
     /// Settings for an explicit choice of every feature.
     public init(wordUnigrams: Bool = true, wordBigrams: Bool = true, charNgramMin: Int = 2, charNgramMax: Int = 5,
-                cliticStems: Bool = true, negationScope: Int = 3, hashBits: Int = 20) {
+                cliticStems: Bool = true, negationScope: Int = 3, hashBits: Int = 18) {
         self.wordUnigrams = wordUnigrams
         self.wordBigrams = wordBigrams
         self.charNgramMin = charNgramMin
@@ -29,7 +29,8 @@ public struct FeatureSettings: Sendable, Equatable, Hashable {
     }
 
     /// The defaults: word unigrams and bigrams, character 2–5-grams, clitic stems, a negation
-    /// scope of three words, 2^20 buckets.
+    /// scope of three words, 2^18 buckets (measured: 2^18 scores as well as 2^20 on Data/, with a
+    /// quarter of the memory and a faster start).
     public static let standard = FeatureSettings()
 
     /// Largest accepted n-gram length, negation scope and bucket exponent.

@@ -21,10 +21,13 @@ struct ModelFileDecoder {
     mutating func decode() throws(ModelFileError) -> StanceModel {
         let f = ModelFileFormat.self
         guard bytes.count >= f.magic.count, Array(bytes[0..<f.magic.count]) == f.magic else { throw .notAModel(path: source) }
-        guard bytes.count >= f.headerSize + f.checksumSize else {
-            throw .lengthMismatch(path: source, declared: 0, actual: bytes.count)
-        }
         var header = ByteReader(bytes, from: f.magic.count)
+        guard bytes.count >= f.headerSize + f.checksumSize else {
+            // A file cut after its header still says how long it should be.
+            var length = ByteReader(bytes, from: f.headerSize - 8)
+            let declared = bytes.count >= f.headerSize ? (try? length.uint64()) ?? 0 : 0
+            throw .lengthMismatch(path: source, declared: declared, actual: bytes.count)
+        }
         let (version, sectionCount, declared) = try reading { () throws(ByteReader.Overrun) in
             (try header.uint32(), try header.uint32(), try header.uint64())
         }
@@ -115,6 +118,10 @@ struct ModelFileDecoder {
         guard Set(labels).count == labels.count else { throw malformed("labels repeat") }
         try finished(r)
         let classes = labelCount
+        // Tables are dense, so a few bytes of settings could otherwise ask for gigabytes.
+        guard classes * bucketCount <= ModelFileFormat.maximumTableSize else {
+            throw malformed(ModelFileFormat.tableTooLarge(labels: classes, hashBits: features.hashBits))
+        }
 
         section = "ALGO"
         r = try open(.algorithm)
@@ -181,29 +188,42 @@ struct ModelFileDecoder {
 
     /// Row count, then `(bucket, classes × value)` rows with strictly increasing buckets.
     private func rows<Value>(_ r: inout ByteReader, classes: Int, bucketCount: Int, valueSize: Int,
-                             _ value: (inout ByteReader) throws(ByteReader.Overrun) -> Value,
+                             _ value: (UnsafeRawPointer) -> Value,
                              isValid: (Value) -> Bool) throws(ModelFileError) -> (buckets: [UInt32], values: [Value]) {
         let count = try reading { () throws(ByteReader.Overrun) in Int(try r.uint32()) }
         let rowSize = 4 + classes * valueSize
         guard count <= bucketCount, count <= r.remaining / rowSize else {
             throw malformed("declares \(count) rows but has room for \(r.remaining / rowSize)")
         }
-        var buckets: [UInt32] = []
+        // Every row is in bounds now; read them straight from the bytes (little-endian hosts
+        // load in place, as the format is little-endian).
+        var buckets = [UInt32](repeating: 0, count: count)
         var values: [Value] = []
-        buckets.reserveCapacity(count)
         values.reserveCapacity(count * classes)
-        for _ in 0..<count {
-            let bucket = try reading { () throws(ByteReader.Overrun) in try r.uint32() }
-            guard Int(bucket) < bucketCount, buckets.last.map({ $0 < bucket }) ?? true else {
-                throw malformed("bucket \(bucket) is out of range or out of order")
-            }
-            buckets.append(bucket)
-            for _ in 0..<classes {
-                let v = try reading { () throws(ByteReader.Overrun) in try value(&r) }
-                guard isValid(v) else { throw malformed("a value is not finite or negative") }
-                values.append(v)
+        var problem: String? = nil
+        let start = r.offset
+        r.bytes.withUnsafeBytes { raw in
+            var p = raw.baseAddress! + start
+            var previous: UInt32? = nil
+            for row in 0..<count {
+                let bucket = UInt32(littleEndian: p.loadUnaligned(as: UInt32.self))
+                guard Int(bucket) < bucketCount, previous.map({ $0 < bucket }) ?? true else {
+                    problem = "bucket \(bucket) is out of range or out of order"
+                    return
+                }
+                previous = bucket
+                buckets[row] = bucket
+                p += 4
+                for _ in 0..<classes {
+                    let v = value(p)
+                    guard isValid(v) else { problem = "a value is not finite or negative"; return }
+                    values.append(v)
+                    p += valueSize
+                }
             }
         }
+        if let problem { throw malformed(problem) }
+        try reading { () throws(ByteReader.Overrun) in try r.skip(count * rowSize) }
         return (buckets, values)
     }
 
@@ -219,7 +239,7 @@ struct ModelFileDecoder {
         // A scaled row stores its squared scale after its weights, as one more value.
         let width = classes + Int(scaled)
         let (buckets, values) = try rows(&r, classes: width, bucketCount: bucketCount, valueSize: 4,
-                                         { (r: inout ByteReader) throws(ByteReader.Overrun) in try r.float32() }, isValid: { $0.isFinite })
+                                         { Float(bitPattern: UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }, isValid: { $0.isFinite })
         var weights: [Float] = [], squares: [Float] = []
         weights.reserveCapacity(buckets.count * classes)
         for row in buckets.indices {
@@ -242,7 +262,7 @@ struct ModelFileDecoder {
             documents.append(d)
         }
         let (buckets, values) = try rows(&r, classes: classes, bucketCount: bucketCount, valueSize: 8,
-                                         { (r: inout ByteReader) throws(ByteReader.Overrun) in try r.float64() },
+                                         { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) },
                                          isValid: { $0.isFinite && $0 >= 0 })
         return NaiveBayes.Counts(classCount: classes, documents: documents, buckets: buckets, values: values)
     }

@@ -44,6 +44,14 @@ public enum ModelFileFormat {
     public static let maximumStringLength = 1 << 16
     /// Largest accepted number of labels.
     public static let maximumLabels = 64
+    /// Largest accepted weight table, labels × buckets: 4 labels over 2^26 buckets (1 GiB of
+    /// `Float`). Tables are dense, so this bounds what a file's settings make the reader allocate.
+    public static let maximumTableSize = 1 << 28
+
+    /// Why `labels` labels over `2^hashBits` buckets cannot be stored (the trainer says it too).
+    public static func tableTooLarge(labels: Int, hashBits: Int) -> String {
+        "\(labels) labels × 2^\(hashBits) buckets exceed the largest table of 2^\(maximumTableSize.trailingZeroBitCount) weights (use fewer hash bits)"
+    }
 
     /// Section tags in file order.
     public enum Tag: String, CaseIterable, Sendable {

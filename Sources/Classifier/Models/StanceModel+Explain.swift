@@ -6,8 +6,8 @@ public struct Explanation: Sendable, Equatable {
         public var feature: String
         /// How many times it occurs in the sentence.
         public var count: Int
-        /// Change in the log probability of the chosen label that the feature caused:
-        /// positive pushed toward the label, negative away from it.
+        /// Change in the log odds of the chosen label that the feature caused: positive pushed
+        /// toward the label, negative away from it.
         public var contribution: Double
     }
 
@@ -19,7 +19,7 @@ public struct Explanation: Sendable, Equatable {
 
 extension StanceModel {
     /// The prediction for `text` and the `limit` features that moved the chosen label's
-    /// calibrated log probability the most, toward or away from it.
+    /// calibrated log odds the most, toward or away from it.
     public func explain(_ text: String, limit: Int) -> Explanation {
         let named = extractor.namedFeatures(of: text)
         let buckets = FeatureVector(named)

@@ -31,26 +31,38 @@ extension StanceScorer {
         return order.prefix(max(0, k)).map { ($0, p[$0]) }
     }
 
-    /// How much each distinct feature moved the log probability of `target`: the log
-    /// probability with every feature minus the log probability without that feature's
-    /// occurrences. Positive contributions pushed toward `target`, negative ones away.
-    /// Sorted by decreasing absolute contribution.
+    /// How much each distinct feature moved the log odds of `target`, `log p / (1 − p)`: the log
+    /// odds with every feature minus the log odds without that feature's occurrences. Log odds,
+    /// unlike log probabilities, do not flatten when the model is sure. Positive contributions
+    /// pushed toward `target`, negative ones away. Sorted by decreasing absolute contribution.
     ///
     /// - Complexity: O(d · n) for d distinct features among n.
     public func contributions(for features: FeatureVector, toward target: Int) -> [(bucket: UInt32, contribution: Double)] {
-        let full = logProbability(of: target, in: logScores(for: features))
+        let full = logOdds(of: target, in: logScores(for: features))
         var seen = Set<UInt32>()
         var result: [(bucket: UInt32, contribution: Double)] = []
         for bucket in features.buckets where seen.insert(bucket).inserted {
-            result.append((bucket, full - logProbability(of: target, in: logScores(for: features.removing(bucket)))))
+            result.append((bucket, full - logOdds(of: target, in: logScores(for: features.removing(bucket)))))
         }
         return result.sorted { abs($0.contribution) > abs($1.contribution) || (abs($0.contribution) == abs($1.contribution) && $0.bucket < $1.bucket) }
     }
 }
 
+/// `log p_target / (1 − p_target)` of `softmax(scores)`: the target's score minus the
+/// log-sum-exp of the others' (with only one class, its score).
+func logOdds(of target: Int, in scores: [Double]) -> Double {
+    let others = scores.indices.filter { $0 != target }.map { scores[$0] }
+    guard let top = others.max(), top.isFinite else { return scores[target] }
+    let sum = others.reduce(0) { $0 + _exp($1 - top) }
+    return scores[target] - top - sum.logNatural
+}
+
 /// `softmax(scores)`, shifted by the maximum so that no exponent overflows.
 public func softmax(_ scores: [Double]) -> [Double] {
     guard let top = scores.max(), top.isFinite else {
+        // Scores of +∞ (an overflowing sum) share all the probability, as `argmax` picks one of them.
+        let infinite = scores.filter { $0 == .infinity }.count
+        if infinite > 0 { return scores.map { $0 == .infinity ? 1 / Double(infinite) : 0 } }
         return scores.isEmpty ? [] : Array(repeating: 1 / Double(scores.count), count: scores.count)
     }
     let exps = scores.map { ($0 - top).isNaN ? 0 : _exp($0 - top) }

@@ -18,7 +18,12 @@ enum Clitics {
     /// word carries none that can be stripped.
     static func stemStart(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
         // Every proclitic letter is a two-byte scalar whose first byte is 0xD8 or 0xD9.
-        guard word.count >= 6, word[0] == 0xD8 || word[0] == 0xD9 else { return nil }
+        // Every proclitic starts with و ف ب ل ك or ا (D9 88, D9 81, D8 A8, D9 84, D9 83, D8 A7).
+        guard word.count >= 6 else { return nil }
+        switch (word[0], word[1]) {
+        case (0xD9, 0x88), (0xD9, 0x81), (0xD8, 0xA8), (0xD9, 0x84), (0xD9, 0x83), (0xD8, 0xA7): break
+        default: return nil
+        }
         for (prefix, minimumStem) in prefixes where prefix.count < word.count {
             var matches = true
             for k in 0..<prefix.count where word[k] != prefix[k] { matches = false; break }

@@ -35,6 +35,84 @@ public struct Normalizer: Sendable {
     ///
     /// - Complexity: O(n) in the length of `input`.
     public func normalize(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let start = out.count
+        if !normalizeWithoutExpansions(input, into: &out) {
+            out.removeSubrange(start...)
+            normalizeGeneral(input, into: &out)
+        }
+    }
+
+    /// The fast path: writes straight into `out`'s storage, which it sizes for the worst case
+    /// without presentation forms (a repaired byte becomes the 3-byte U+FFFD). Returns false,
+    /// leaving `out` to be truncated by the caller, at the first presentation form to expand.
+    private func normalizeWithoutExpansions(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        guard let base = input.baseAddress else { return true }
+        let count = input.count
+        let start = out.count
+        let capacity = count * 3
+        out.append(contentsOf: repeatElement(0, count: capacity))
+        let expands = settings.expandPresentationForms
+        var written = start
+        let completed: Bool = table.withUnsafeBufferPointer { table in
+            out.withUnsafeMutableBufferPointer { o in
+                var pendingSpace = false
+                var i = 0
+                while i < count {
+                    var action: UInt32
+                    let byte = base[i]
+                    if byte < 0x80 {
+                        action = table[Int(byte)]
+                        i &+= 1
+                    } else {
+                        let (scalar, length) = decodeScalarRepairing(base + i, count &- i)
+                        i &+= length
+                        if scalar < UInt32(Self.tableSize) {
+                            action = table[Int(scalar)]
+                        } else {
+                            if expands && (ArabicScalars.presentationFormsA.contains(scalar)
+                                           || ArabicScalars.presentationFormsB.contains(scalar)) {
+                                return false
+                            }
+                            action = Self.highAction(scalar)
+                        }
+                    }
+                    if action == Self.delete { continue }
+                    if action == Self.space { pendingSpace = true; continue }
+                    if pendingSpace {
+                        if written > start { o[written] = 0x20; written &+= 1 }
+                        pendingSpace = false
+                    }
+                    switch action {
+                    case ..<0x80:
+                        o[written] = UInt8(truncatingIfNeeded: action)
+                        written &+= 1
+                    case ..<0x800:
+                        o[written] = UInt8(truncatingIfNeeded: 0xC0 | action >> 6)
+                        o[written &+ 1] = UInt8(truncatingIfNeeded: 0x80 | action & 0x3F)
+                        written &+= 2
+                    case ..<0x10000:
+                        o[written] = UInt8(truncatingIfNeeded: 0xE0 | action >> 12)
+                        o[written &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (action >> 6) & 0x3F)
+                        o[written &+ 2] = UInt8(truncatingIfNeeded: 0x80 | action & 0x3F)
+                        written &+= 3
+                    default:
+                        o[written] = UInt8(truncatingIfNeeded: 0xF0 | action >> 18)
+                        o[written &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (action >> 12) & 0x3F)
+                        o[written &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (action >> 6) & 0x3F)
+                        o[written &+ 3] = UInt8(truncatingIfNeeded: 0x80 | action & 0x3F)
+                        written &+= 4
+                    }
+                }
+                return true
+            }
+        }
+        guard completed else { return false }
+        out.removeSubrange(written...)
+        return true
+    }
+
+    /// The general path, expanding presentation forms.
+    private func normalizeGeneral(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         guard let base = input.baseAddress else { return }
         let count = input.count
         let start = out.count

@@ -11,7 +11,7 @@ enum ScalarClass: UInt8 {
     case numberSeparator
 
     /// Classes of every scalar below U+0800, computed once.
-    private static let low: [ScalarClass] = (0..<UInt32(0x800)).map { classify($0) }
+    static let low: [ScalarClass] = (0..<UInt32(0x800)).map { classify($0) }
 
     /// The class of `scalar`.
     @inline(__always)
@@ -19,7 +19,7 @@ enum ScalarClass: UInt8 {
         scalar < 0x800 ? low[Int(scalar)] : classify(scalar)
     }
 
-    private static func classify(_ s: UInt32) -> ScalarClass {
+    static func classify(_ s: UInt32) -> ScalarClass {
         switch s {
         case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return .space

@@ -10,11 +10,17 @@ public enum Tokenizer {
     /// - Complexity: O(n) in the length of `text`.
     public static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         guard let base = text.baseAddress else { return }
-        let count = text.count
+        ScalarClass.low.withUnsafeBufferPointer { low in tokenize(base, text.count, low, &tokens) }
+    }
+
+    @inline(__always)
+    private static func tokenize(_ base: UnsafePointer<UInt8>, _ count: Int, _ low: UnsafeBufferPointer<ScalarClass>,
+                                 _ tokens: inout [Token]) {
+        @inline(__always) func classOf(_ s: UInt32) -> ScalarClass { s < 0x800 ? low[Int(s)] : ScalarClass.classify(s) }
         var i = 0
         while i < count {
             let (scalar, length) = decodeValidScalar(base + i)
-            let cls = ScalarClass.of(scalar)
+            let cls = classOf(scalar)
             switch cls {
             case .space:
                 i += length
@@ -24,7 +30,7 @@ public enum Tokenizer {
                 var j = i + length
                 while j < count {
                     let (s, l) = decodeValidScalar(base + j)
-                    let c = ScalarClass.of(s)
+                    let c = classOf(s)
                     if c == .letter {
                         kind = .word
                         previousIsDigit = false
@@ -33,7 +39,7 @@ public enum Tokenizer {
                         previousIsDigit = true
                         j += l
                     } else if c == .joiner || c == .numberSeparator, j + l < count {
-                        let next = ScalarClass.of(decodeValidScalar(base + j + l).scalar)
+                        let next = classOf(decodeValidScalar(base + j + l).scalar)
                         let joins = c == .joiner ? (next == .letter || next == .digit)
                                                  : (previousIsDigit && next == .digit)
                         guard joins else { break }

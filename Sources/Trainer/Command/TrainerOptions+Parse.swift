@@ -182,6 +182,9 @@ extension TrainerOptions {
         case "--l2": config.l2 = try real(name, &scanner, "a number, 0 or more") { $0 >= 0 }
         case "--iterations": config.maximumIterations = try integer(name, &scanner, 1...1_000_000)
         case "--class-weights": config.classWeighting = try choice(name, &scanner)
+        case "--weighting": config.weighting = try choice(name, &scanner)
+        case "--min-count": config.minimumCount = try integer(name, &scanner, 1...1_000_000)
+        case "--patience": config.patience = try integer(name, &scanner, 1...1_000_000)
         default: return false
         }
         return true

@@ -126,6 +126,12 @@ public enum Usage {
                    help: "Logistic regression: most L-BFGS iterations (default: \(c.maximumIterations))."),
             Option(names: ["--class-weights"], value: choices(TrainingConfiguration.ClassWeighting.allCases.map(\.rawValue)),
                    help: "Logistic regression class weighting (default: \(c.classWeighting.rawValue))."),
+            Option(names: ["--weighting"], value: choices(TrainingConfiguration.FeatureWeighting.allCases.map(\.rawValue)),
+                   help: "Logistic regression feature values: counts, length-normalised, or tf-idf (default: \(c.weighting.rawValue))."),
+            Option(names: ["--patience"], value: "N",
+                   help: "Logistic regression: stop after N iterations without held-out improvement (default: \(c.patience))."),
+            Option(names: ["--min-count"], value: "N",
+                   help: "Keep features seen in at least N training examples (default: \(c.minimumCount))."),
         ]
     }
 

@@ -25,21 +25,27 @@ struct FeatureMatrix: Sendable {
     var rowCount: Int { rowStart.count - 1 }
     var columnCount: Int { columns.count }
 
-    /// The matrix of `texts` under `extractor`.
-    init(texts: [String], extractor: FeatureExtractor) {
+    /// The matrix of `texts` under `extractor`, keeping only buckets that occur in at least
+    /// `minimumCount` of the texts (the others get no column and so no weight).
+    init(texts: [String], extractor: FeatureExtractor, minimumCount: Int = 1) {
         var workspace = FeatureExtractor.Workspace()
         var vectors: [FeatureVector] = []
         vectors.reserveCapacity(texts.count)
-        var used = [Bool](repeating: false, count: extractor.bucketCount)
+        var documentCount = [Int32](repeating: 0, count: extractor.bucketCount)
+        var lastRow = [Int32](repeating: -1, count: extractor.bucketCount)
         for text in texts {
             var text = text
             text.withUTF8 { extractor.extract($0, into: &workspace) }
             vectors.append(workspace.vector)
-            for bucket in workspace.buckets { used[Int(bucket)] = true }
+            let row = Int32(vectors.count - 1)
+            for bucket in workspace.buckets where lastRow[Int(bucket)] != row {
+                lastRow[Int(bucket)] = row
+                documentCount[Int(bucket)] += 1
+            }
         }
         var dense = [Int32](repeating: -1, count: extractor.bucketCount)
         var columns: [UInt32] = []
-        for (bucket, isUsed) in used.enumerated() where isUsed {
+        for (bucket, count) in documentCount.enumerated() where count > 0 && Int(count) >= minimumCount {
             dense[bucket] = Int32(columns.count)
             columns.append(UInt32(bucket))
         }
@@ -65,7 +71,7 @@ struct FeatureMatrix: Sendable {
                 (bucket: $1, value: $0 < vector.wordCount ? wordValue($1) : characterValue($1))
             }.sorted { $0.bucket < $1.bucket }
             var last: UInt32? = nil
-            for (bucket, v) in occurrences {
+            for (bucket, v) in occurrences where columnOfBucket[Int(bucket)] >= 0 {
                 if bucket == last {
                     value[value.count - 1] += v
                 } else {
@@ -93,9 +99,13 @@ struct FeatureMatrix: Sendable {
         var copy = self
         copy.fill { block in
             var norm: Float = 0
-            for bucket in block { let s = scales[Int(columnOfBucket[Int(bucket)])]; norm += s * s }
+            func scale(_ bucket: UInt32) -> Float {
+                let column = columnOfBucket[Int(bucket)]
+                return column < 0 ? 0 : scales[Int(column)]
+            }
+            for bucket in block { let s = scale(bucket); norm += s * s }
             let inverse = norm > 0 ? 1 / norm.squareRoot() : 0
-            return { bucket in scales[Int(columnOfBucket[Int(bucket)])] * inverse }
+            return { bucket in scale(bucket) * inverse }
         }
         return copy
     }

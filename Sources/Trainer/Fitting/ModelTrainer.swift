@@ -48,6 +48,15 @@ public struct ModelTrainer {
     public func train(_ examples: [Example]) throws(TrainingError) -> TrainingResult {
         let config = configuration
         if let problem = config.features.problem { throw .invalidSetting(problem) }
+        // What the model file can hold, so that every trained model loads.
+        let labels = config.labels
+        guard (2...ModelFileFormat.maximumLabels).contains(labels.count), Set(labels).count == labels.count,
+              labels.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 256 }) else {
+            throw .invalidSetting("a model needs 2 to \(ModelFileFormat.maximumLabels) distinct labels, each 1 to 256 bytes long")
+        }
+        guard labels.count << config.features.hashBits <= ModelFileFormat.maximumTableSize else {
+            throw .invalidSetting(ModelFileFormat.tableTooLarge(labels: labels.count, hashBits: config.features.hashBits))
+        }
         guard config.heldOutFraction >= 0 && config.heldOutFraction < 1 else {
             throw .invalidSetting("held-out fraction must lie in [0, 1)")
         }
@@ -73,7 +82,8 @@ public struct ModelTrainer {
 
         let extractor = FeatureExtractor(normalizer: config.normalizer, features: config.features)
         progress("extracting features of \(examples.count) examples")
-        let matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor)
+        guard config.minimumCount >= 1 else { throw .invalidSetting("minimum count must be at least 1") }
+        let matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor, minimumCount: config.minimumCount)
         let (fitRows, heldOutRows) = split(classesOfRow.map { $0[0] })
         let fitting = Fitting(config: config, matrix: matrix, classesOfRow: classesOfRow, bucketCount: extractor.bucketCount,
                               progress: progress)
@@ -128,12 +138,14 @@ public struct ModelTrainer {
             ("data-checksum", DataChecksum.of(examples)),
             ("seed", String(c.seed)),
             ("held-out-fraction", String(c.heldOutFraction)),
+            ("minimum-count", String(c.minimumCount)),
         ]
         switch c.algorithm {
         case .nb, .cnb:
             entries += [("alpha", String(c.alpha)), ("learned-priors", String(c.learnsPriors))]
         case .logreg:
-            entries += [("l2", String(c.l2)), ("iterations", String(iterations)), ("class-weights", c.classWeighting.rawValue)]
+            entries += [("l2", String(c.l2)), ("iterations", String(iterations)), ("class-weights", c.classWeighting.rawValue),
+                        ("weighting", c.weighting.rawValue)]
         }
         if let heldOut {
             entries += [

@@ -40,6 +40,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var seed: UInt64 = 1
     /// Share of the examples held out for calibration, early stopping and the held-out metrics.
     public var heldOutFraction: Double = 0.15
+    /// A feature is kept only if it occurs in at least this many training examples; rarer ones
+    /// carry more noise than signal and would bloat the model file.
+    public var minimumCount: Int = 2
     /// Naive Bayes smoothing α.
     public var alpha: Double = 0.1
     /// Naive Bayes: learn the class priors (otherwise uniform).

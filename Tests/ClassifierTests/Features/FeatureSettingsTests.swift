@@ -7,7 +7,7 @@ import Testing
         let settings = FeatureSettings.standard
         #expect(settings.wordUnigrams && settings.wordBigrams && settings.cliticStems)
         #expect(settings.charNgramMin == 2 && settings.charNgramMax == 5)
-        #expect(settings.negationScope == 3 && settings.hashBits == 20)
+        #expect(settings.negationScope == 3 && settings.hashBits == 18)
         #expect(settings.problem == nil)
         #expect(settings.usesCharNgrams)
     }

@@ -63,6 +63,8 @@ enum FixtureModel {
 
     private static let trained: Result<String, any Error> = Result {
         let directory = try workDirectory.get()
+        // A static is never released: remove the directory when the test process ends.
+        atexit { if case .success(let directory) = FixtureModel.workDirectory { try? FileManager.default.removeItem(atPath: directory.path) } }
         let data = try directory.write("fixture.tsv", sentences.map { "\($0.label)\t\($0.text)\n" }.joined())
         let model = directory.file("fixture.stance")
         let run = try StanceRunner.run("trainer", ["train", data, "-o", model, "--seed", "1"])

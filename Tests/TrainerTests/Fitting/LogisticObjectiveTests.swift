@@ -1,0 +1,87 @@
+import Classifier
+import Foundation
+import Testing
+@testable import Trainer
+
+/// The logistic losses and their gradients, checked against finite differences.
+@Suite struct LogisticObjectiveTests {
+    static let labels = ["denial", "accusation", "call_for_restraint", "none"]
+
+    /// The objective of the fixture under `loss` with row weights and tf-idf-weighted values.
+    static func objective(_ loss: LogisticObjective.Loss, l2: Double = 0.05, tfidf: Bool = true) -> LogisticObjective {
+        let extractor = FeatureExtractor(features: FeatureSettings(charNgramMin: 0, charNgramMax: 0, hashBits: 8))
+        let examples = FittingFixture.examples
+        var matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor)
+        if tfidf { matrix = matrix.weighted(scales: matrix.inverseDocumentFrequency()) }
+        let classes = examples.map { $0.labels.map { labels.firstIndex(of: $0)! } }
+        var targets = [Double](repeating: 0, count: examples.count * labels.count)
+        for (i, row) in classes.enumerated() { for c in row { targets[i * labels.count + c] = 1 } }
+        return LogisticObjective(matrix: matrix, classes: labels.count, loss: loss, target: classes.map { $0[0] },
+                                 targets: targets, rowWeight: classes.indices.map { 0.5 + Double($0 % 3) * 0.5 }, l2: l2)
+    }
+
+    /// Central differences of `objective` at `x`, one coordinate at a time.
+    static func numericalGradient(_ objective: LogisticObjective, at x: [Double], step: Double = 1e-6) -> [Double] {
+        var scratch: [Double] = []
+        return x.indices.map { j in
+            var plus = x, minus = x
+            plus[j] += step; minus[j] -= step
+            return (objective(plus, &scratch) - objective(minus, &scratch)) / (2 * step)
+        }
+    }
+
+    @Test("the gradient equals central finite differences at random points", arguments: [LogisticObjective.Loss.softmax, .oneVsRest])
+    func gradient(loss: LogisticObjective.Loss) {
+        for tfidf in [false, true] {
+            let objective = Self.objective(loss, tfidf: tfidf)
+            var rng = SplitMix64(seed: 17)
+            for _ in 0..<2 {
+                let x = (0..<objective.parameterCount).map { _ in Double.random(in: -1...1, using: &rng) }
+                var analytic: [Double] = []
+                _ = objective(x, &analytic)
+                let numeric = Self.numericalGradient(objective, at: x)
+                #expect(analytic.count == objective.parameterCount)
+                let worst = zip(analytic, numeric).map { abs($0 - $1) }.max()!
+                #expect(worst < 1e-7, "largest gradient difference \(worst)")
+            }
+        }
+    }
+
+    @Test("at zero, the softmax loss is log C and the one-vs-rest loss C·log 2 (row weights averaged)")
+    func lossAtZero() {
+        let softmax = Self.objective(.softmax), heads = Self.objective(.oneVsRest)
+        let zero = [Double](repeating: 0, count: softmax.parameterCount)
+        let meanWeight = softmax.rowWeight.reduce(0, +) / Double(softmax.rowWeight.count)
+        var g: [Double] = []
+        #expect(abs(softmax(zero, &g) - meanWeight * log(4)) < 1e-12)
+        #expect(abs(heads(zero, &g) - meanWeight * 4 * log(2)) < 1e-12)
+        #expect(abs(softmax.dataLoss(zero) - meanWeight * log(4)) < 1e-12)
+    }
+
+    @Test("the penalty is (λ/2)‖W‖² over the weights, never the biases")
+    func penalty() {
+        let with = Self.objective(.softmax, l2: 0.3), without = Self.objective(.softmax, l2: 0)
+        var rng = SplitMix64(seed: 4)
+        let x = (0..<with.parameterCount).map { _ in Double.random(in: -1...1, using: &rng) }
+        let weights = x.prefix(with.matrix.columnCount * 4)
+        var g: [Double] = []
+        #expect(abs(with(x, &g) - without(x, &g) - 0.15 * weights.reduce(0) { $0 + $1 * $1 }) < 1e-12)
+        #expect(abs(with.dataLoss(x) - without(x, &g)) < 1e-12)
+    }
+
+    @Test("L-BFGS stops where the gradient vanishes, and there it still agrees with finite differences",
+          arguments: [LogisticObjective.Loss.softmax, .oneVsRest])
+    func stationaryAtSolution(loss: LogisticObjective.Loss) {
+        let objective = Self.objective(loss, l2: 0.01)
+        var optimizer = LBFGS()
+        optimizer.maximumIterations = 500
+        optimizer.relativeTolerance = 0
+        let x = optimizer.minimize(from: [Double](repeating: 0, count: objective.parameterCount)) { objective($0, &$1) }
+        var g: [Double] = []
+        _ = objective(x, &g)
+        #expect(g.map(abs).max()! < 1e-5)
+        let numeric = Self.numericalGradient(objective, at: x)
+        #expect(zip(g, numeric).map { abs($0 - $1) }.max()! < 1e-7)
+        #expect(numeric.map(abs).max()! < 1e-5)
+    }
+}
