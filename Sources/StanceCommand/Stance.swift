@@ -20,6 +20,11 @@ enum Stance {
             report = .best
         }
         var sink = OutputSink()
+        if let inspection = options.inspection {
+            try InspectionPipeline(model: model, inspection: inspection, format: options.format).run(options.input, into: &sink)
+            try sink.flush()
+            return
+        }
         switch options.input {
         case .sentences(let sentences):
             var pipeline = StreamPipeline(model: model, options: options, report: report)

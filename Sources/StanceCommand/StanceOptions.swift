@@ -18,6 +18,15 @@ enum Input: Equatable, Sendable {
     case article(path: String)
 }
 
+/// What to write for each sentence instead of its stance, for users who want to see what the
+/// model sees.
+enum Inspection: String, Equatable, Sendable {
+    /// The sentence normalised as the model normalises it.
+    case normalize
+    /// The sentence's features as the model extracts them.
+    case features
+}
+
 /// Everything a run of `stance` needs to know, parsed from the command line.
 struct StanceOptions: Equatable, Sendable {
     var input: Input = .lines(path: "-")
@@ -34,6 +43,8 @@ struct StanceOptions: Equatable, Sendable {
     var explain: Int? = nil
     /// Worker threads.
     var threads: Int
+    /// Show what the model sees instead of classifying.
+    var inspection: Inspection? = nil
 
     /// Largest accepted `--threads`, `--top` and `--explain`.
     static let maximumThreads = 1024, maximumTop = 64, maximumExplain = 1000
@@ -49,7 +60,7 @@ enum Invocation: Equatable, Sendable {
 extension StanceOptions {
     /// Options that take a value, and flags, by their long names.
     static let valued = ["--input", "--article", "--model", "--format", "--threshold", "--top", "--explain", "--threads"]
-    static let flags = ["--multi-label", "--help", "--version"]
+    static let flags = ["--multi-label", "--normalize", "--features", "--help", "--version"]
 
     /// Parses the arguments after the program name.
     ///
@@ -74,11 +85,18 @@ extension StanceOptions {
                 name = String(argument[..<equals])
                 inline = String(argument[argument.index(after: equals)...])
             }
-            if name == "-h" || name == "--help" || name == "--version" || name == "--multi-label" {
+            if name == "-h" || name == "--help" || name == "--version" || name == "--multi-label" || name == "--normalize"
+                || name == "--features" {
                 if let inline { throw .unexpectedValue(option: name, value: inline) }
                 switch name {
                 case "--version": return .version
                 case "--multi-label": options.multiLabel = true
+                case "--normalize", "--features":
+                    let inspection = Inspection(rawValue: String(name.dropFirst(2)))
+                    if let previous = options.inspection, previous != inspection {
+                        throw .conflictingOptions("--normalize", "--features")
+                    }
+                    options.inspection = inspection
                 default: return .help
                 }
                 continue
@@ -126,6 +144,13 @@ extension StanceOptions {
         if options.multiLabel && options.top != nil { throw .conflictingOptions("--multi-label", "--top") }
         if options.multiLabel && options.explain != nil { throw .conflictingOptions("--multi-label", "--explain") }
         if options.explain != nil && options.format == .tsv { throw .explainNeedsFormat(.tsv) }
+        if let inspection = options.inspection {
+            let flag = "--" + inspection.rawValue
+            if articlePath != nil { throw .conflictingOptions(flag, "--article") }
+            if options.multiLabel { throw .conflictingOptions(flag, "--multi-label") }
+            if options.top != nil { throw .conflictingOptions(flag, "--top") }
+            if options.explain != nil { throw .conflictingOptions(flag, "--explain") }
+        }
         return .run(options)
     }
 

@@ -46,6 +46,10 @@ enum Usage {
                               calibrated threshold).
           --explain N         Also show the N features that moved each decision most
                               (text and jsonl only).
+        What the model sees:
+          --normalize         Write each input line normalised, as the model reads it.
+          --features          Write each input line's features, tab-separated (in jsonl: the
+                              text, its normalised form and the list of features).
         Speed:
           --threads N         Classify on N threads, keeping the input order (default: \(defaultThreads),
                               the number of active processors).

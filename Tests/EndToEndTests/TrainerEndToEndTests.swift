@@ -373,7 +373,7 @@ import Testing
         #expect(help.stdout.hasPrefix("OVERVIEW: Train, evaluate and inspect Stance models"))
         let train = try runExecutable("trainer", ["train", "--help"])
         #expect(train.status == 0)
-        #expect(train.stdout.contains("  --seed N                         Seed of the held-out split and of the folds (default: 1).\n"))
+        #expect(train.stdout.contains("  --seed N                             Seed of the held-out split and of the folds (default: 1).\n"))
         #expect(try runExecutable("trainer", ["cross-validate", "-h"]).stdout.hasPrefix("OVERVIEW: Estimate quality"))
         let version = try runExecutable("trainer", ["--version"])
         #expect(version.status == 0 && version.stdout == "trainer \(StanceVersion.current)\n")

@@ -106,8 +106,9 @@ public struct LinearScorer: StanceScorer, Equatable {
         }
     }
 
+    /// The factor of a block of `count` occurrences whose squared scales sum to `norm`.
     @inline(__always)
-    private func blockScale(norm: Float, count: Int, scaled: Bool) -> Double {
+    func blockScale(norm: Float, count: Int, scaled: Bool) -> Double {
         guard normalizesLength else { return 1 }
         let total = scaled ? Double(norm) : Double(count)
         return total > 0 ? 1 / total.squareRoot() : 0

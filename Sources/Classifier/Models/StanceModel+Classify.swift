@@ -19,14 +19,34 @@ extension StanceModel {
 
     /// The fast path for streams: classifies the UTF-8 bytes `text`, reusing `workspace`.
     public func classify(_ text: UnsafeBufferPointer<UInt8>, workspace: inout FeatureExtractor.Workspace) -> Prediction {
-        extractor.extract(text, into: &workspace)
-        var scores = scorer.base.bias
-        let wordCount = workspace.wordCount
-        workspace.buckets.withUnsafeBufferPointer { f in
-            scores.withUnsafeMutableBufferPointer { scorer.base.accumulate(f, wordCount: wordCount, into: $0) }
-        }
+        var probabilities = [Double](repeating: 0, count: labels.count)
+        let best = probabilities.withUnsafeMutableBufferPointer { classify(text, workspace: &workspace, probabilities: $0) }
+        return Prediction(labels: [labels[best]], probabilities: probabilities)
+    }
+
+    /// The allocation-free fast path: writes the calibrated probability of every label into
+    /// `probabilities` and returns the index of the most probable label.
+    ///
+    /// - Precondition: `probabilities.count == labels.count`.
+    public func classify(_ text: UnsafeBufferPointer<UInt8>, workspace: inout FeatureExtractor.Workspace,
+                         probabilities: UnsafeMutableBufferPointer<Double>) -> Int {
+        precondition(probabilities.count == labels.count, "StanceModel.classify: one probability per label")
+        extractor.score(text, with: scorer.base, into: probabilities, workspace: &workspace)
+        // Softmax of the scores over the temperature, in place.
         let t = scorer.temperature
-        return prediction(fromLogScores: scores.map { $0 / t })
+        var best = 0, top = -Double.infinity
+        for c in 0..<probabilities.count {
+            probabilities[c] /= t
+            if probabilities[c] > top { top = probabilities[c]; best = c }
+        }
+        guard top.isFinite else {
+            for c in 0..<probabilities.count { probabilities[c] = 1 / Double(probabilities.count) }
+            return best
+        }
+        var sum = 0.0
+        for c in 0..<probabilities.count { probabilities[c] = _exp(probabilities[c] - top); sum += probabilities[c] }
+        for c in 0..<probabilities.count { probabilities[c] /= sum }
+        return best
     }
 
     private func prediction(fromLogScores scores: [Double]) -> Prediction {

@@ -7,31 +7,41 @@
 /// article and three after a bare conjunction or preposition, so that short stems such as نفى،
 /// نفت، دعا are never cut.
 enum Clitics {
-    /// Proclitic sequences as normalised UTF-8, longest first, with the letters a stem must keep.
-    private static let prefixes: [(bytes: [UInt8], minimumStem: Int)] = {
+    /// Proclitic sequences as normalised UTF-8 packed little-endian into a `UInt64` (at most
+    /// four two-byte letters), longest first, with their byte length and the letters a stem
+    /// must keep.
+    private static let prefixes: [(packed: UInt64, length: Int, minimumStem: Int)] = {
         let withArticle = ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"]
         let bare = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"]
-        return withArticle.map { (Array($0.utf8), 2) } + bare.map { (Array($0.utf8), 3) }
+        func pack(_ text: String) -> (UInt64, Int) {
+            let bytes = Array(text.utf8)
+            var packed: UInt64 = 0
+            for (i, b) in bytes.enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
+            return (packed, bytes.count)
+        }
+        return withArticle.map { let (p, n) = pack($0); return (p, n, 2) } + bare.map { let (p, n) = pack($0); return (p, n, 3) }
     }()
 
     /// The byte offset where the stem of `word` starts after its proclitics, or `nil` when the
     /// word carries none that can be stripped.
     static func stemStart(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Every proclitic letter is a two-byte scalar whose first byte is 0xD8 or 0xD9.
         // Every proclitic starts with و ف ب ل ك or ا (D9 88, D9 81, D8 A8, D9 84, D9 83, D8 A7).
         guard word.count >= 6 else { return nil }
         switch (word[0], word[1]) {
         case (0xD9, 0x88), (0xD9, 0x81), (0xD8, 0xA8), (0xD9, 0x84), (0xD9, 0x83), (0xD8, 0xA7): break
         default: return nil
         }
-        for (prefix, minimumStem) in prefixes where prefix.count < word.count {
-            var matches = true
-            for k in 0..<prefix.count where word[k] != prefix[k] { matches = false; break }
-            guard matches else { continue }
-            var letters = 0
-            for k in prefix.count..<word.count where word[k] & 0xC0 != 0x80 { letters += 1 }
-            if letters >= minimumStem { return prefix.count }
+        var head: UInt64 = 0
+        for i in 0..<min(8, word.count) { head |= UInt64(word[i]) << (8 * UInt64(i)) }
+        return prefixes.withUnsafeBufferPointer { prefixes in
+            for prefix in prefixes where prefix.length < word.count {
+                let mask: UInt64 = prefix.length == 8 ? .max : (1 << (8 * UInt64(prefix.length))) - 1
+                guard head & mask == prefix.packed else { continue }
+                var letters = 0
+                for k in prefix.length..<word.count where word[k] & 0xC0 != 0x80 { letters += 1 }
+                if letters >= prefix.minimumStem { return prefix.length }
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -33,12 +33,8 @@ import Testing
     @Test("a directory cannot be read as a model")
     func directory() throws {
         try inTemporaryDirectory { directory in
-            guard case .cannotRead(let path, let reason)? = loadError(directory) else {
-                Issue.record("expected cannotRead")
-                return
-            }
-            #expect(path == directory)
-            #expect(reason == "not a regular file" || reason.lowercased().contains("directory"))
+            #expect(loadError(directory) == .cannotRead(path: directory, reason: "not a regular file"))
+            #expect(loadError(directory)?.description == "cannot read model '\(directory)': not a regular file")
         }
     }
 

@@ -36,15 +36,15 @@ import Testing
     @Test("the defaults shown are the defaults used")
     func defaultValues() {
         let help = Usage.help(.train)
-        #expect(help.contains("--algorithm nb|cnb|logreg        Naive Bayes, complement naive Bayes or logistic regression (default: logreg)."))
-        #expect(help.contains("--seed N                         Seed of the held-out split and of the folds (default: 1)."))
+        #expect(help.contains("--algorithm nb|cnb|logreg            Naive Bayes, complement naive Bayes or logistic regression (default: logreg)."))
+        #expect(help.contains("--seed N                             Seed of the held-out split and of the folds (default: 1)."))
         #expect(help.contains("(default: 0.15)"))
         #expect(help.contains("Naive Bayes smoothing, above 0 (default: 0.1)."))
         #expect(help.contains("(default: 0.0001)"))
         #expect(help.contains("most L-BFGS iterations (default: 300)."))
         #expect(help.contains("Character n-gram lengths, 1 to 8 (default: 2-5)."))
         #expect(help.contains("0 to 16 (default: 3)."))
-        #expect(help.contains("B from 8 to 26 (default: 20)."))
+        #expect(help.contains("B from 8 to 26 (default: 18)."))
         #expect(Usage.help(.inspect).contains("--top N     Strongest features listed per label (default: 10)."))
         #expect(Usage.help(.evaluate).contains("--errors N                            List up to N misclassified sentences (default: 0)."))
     }

