@@ -6,12 +6,15 @@ extension FeatureExtractor {
         "بعدم", "لعدم", "بغير",
     ].map { Array($0.utf8) }
 
+    /// The word hashes of ``negations``: a word is a negation when its hash is one of these
+    /// (64-bit FNV-1a: a collision among the few words this short is not a practical concern).
+    static let negationHashes: [UInt64] = negations.map { FeatureHashing.hash($0, seed: FeatureHashing.wordSeed) }
+
+    /// Whether the word whose bytes are `word` and whose word hash is `hash` is a negation.
     @inline(__always)
-    static func isNegation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isNegation(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, among hashes: UnsafeBufferPointer<UInt64>) -> Bool {
         guard word.count <= 10 else { return false }
-        for negation in negations where negation.count == word.count {
-            if negation.withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return true }
-        }
+        for h in hashes where h == hash { return true }
         return false
     }
 
@@ -21,6 +24,7 @@ extension FeatureExtractor {
     func visit<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
                                   _ offsets: UnsafeMutableBufferPointer<Int>, _ sink: inout Sink) {
         let s = settings
+        Self.negationHashes.withUnsafeBufferPointer { negationHashes in
         var previous: (hash: UInt64, token: Token)? = nil
         var negationLeft = 0
         func string(_ token: Token) -> String {
@@ -59,9 +63,10 @@ extension FeatureExtractor {
                     negationLeft -= 1
                     sink.add(FeatureHashing.hash(word, seed: FeatureHashing.negatedSeed)) { "n:" + string(token) }
                 }
-                if Self.isNegation(word) { negationLeft = s.negationScope }
+                if Self.isNegation(word, hash: hash, among: negationHashes) { negationLeft = s.negationScope }
             }
             if s.usesCharNgrams { charNgrams(word, offsets, &sink) }
+        }
         }
     }
 
