@@ -156,7 +156,7 @@ import Testing
 
     @Test("the bucket count is 2^hashBits")
     func bucketCount() {
-        #expect(extractor.bucketCount == 1 << 20)
+        #expect(extractor.bucketCount == 1 << 18)
         #expect(FeatureExtractor(features: FeatureSettings(hashBits: 8)).bucketCount == 256)
     }
 }
