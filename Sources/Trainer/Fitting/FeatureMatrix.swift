@@ -1,4 +1,5 @@
 import Classifier
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,18 +29,26 @@ struct FeatureMatrix: Sendable {
     /// The matrix of `texts` under `extractor`, keeping only buckets that occur in at least
     /// `minimumCount` of the texts (the others get no column and so no weight).
     init(texts: [String], extractor: FeatureExtractor, minimumCount: Int = 1) {
-        var workspace = FeatureExtractor.Workspace()
-        var vectors: [FeatureVector] = []
-        vectors.reserveCapacity(texts.count)
+        // Extract in parallel, each text's vector in its own slot, so the result does not
+        // depend on the number of cores.
+        var vectors = [FeatureVector](repeating: FeatureVector(words: []), count: texts.count)
+        let chunks = min(texts.count, 64)
+        vectors.withUnsafeMutableBufferPointer { slots in
+            let shared = VectorSlots(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var workspace = FeatureExtractor.Workspace()
+                for i in (chunk * texts.count / chunks)..<((chunk + 1) * texts.count / chunks) {
+                    var text = texts[i]
+                    text.withUTF8 { extractor.extract($0, into: &workspace) }
+                    shared.slots[i] = workspace.vector
+                }
+            }
+        }
         var documentCount = [Int32](repeating: 0, count: extractor.bucketCount)
         var lastRow = [Int32](repeating: -1, count: extractor.bucketCount)
-        for text in texts {
-            var text = text
-            text.withUTF8 { extractor.extract($0, into: &workspace) }
-            vectors.append(workspace.vector)
-            let row = Int32(vectors.count - 1)
-            for bucket in workspace.buckets where lastRow[Int(bucket)] != row {
-                lastRow[Int(bucket)] = row
+        for (row, vector) in vectors.enumerated() {
+            for bucket in vector.buckets where lastRow[Int(bucket)] != Int32(row) {
+                lastRow[Int(bucket)] = Int32(row)
                 documentCount[Int(bucket)] += 1
             }
         }
@@ -55,29 +64,44 @@ struct FeatureMatrix: Sendable {
         rowStart = [0]
         column = []
         value = []
-        fill { _ in { _ in 1 } }
+        fill(scales: nil)
     }
 
-    /// Rebuilds the non-zeros from `vectors`, an occurrence of a bucket in a block worth
-    /// `occurrenceValue(block occurrences)(bucket)`.
-    private mutating func fill(_ occurrenceValue: (ArraySlice<UInt32>) -> (UInt32) -> Float) {
+    /// Rebuilds the non-zeros from `vectors`. Without `scales` an occurrence is worth 1; with
+    /// them each block is L2-normalised, an occurrence of column k worth `scales[k]` before
+    /// normalisation. A row's columns are in order of first occurrence.
+    ///
+    /// - Complexity: O(total occurrences), with two tables of `columnCount` entries.
+    private mutating func fill(scales: [Float]?) {
         rowStart = [0]
         column = []
         value = []
-        for vector in vectors {
-            let wordValue = occurrenceValue(vector.buckets[..<vector.wordCount])
-            let characterValue = occurrenceValue(vector.buckets[vector.wordCount...])
-            let occurrences = vector.buckets.enumerated().map {
-                (bucket: $1, value: $0 < vector.wordCount ? wordValue($1) : characterValue($1))
-            }.sorted { $0.bucket < $1.bucket }
-            var last: UInt32? = nil
-            for (bucket, v) in occurrences where columnOfBucket[Int(bucket)] >= 0 {
-                if bucket == last {
-                    value[value.count - 1] += v
-                } else {
-                    column.append(columnOfBucket[Int(bucket)])
-                    value.append(v)
-                    last = bucket
+        var stamp = [Int32](repeating: -1, count: columnCount)
+        var position = [Int32](repeating: 0, count: columnCount)
+        for (row, vector) in vectors.enumerated() {
+            let rowStamp = Int32(truncatingIfNeeded: row)
+            for block in [0..<vector.wordCount, vector.wordCount..<vector.buckets.count] {
+                var inverseNorm: Float = 1
+                if let scales {
+                    var norm: Float = 0
+                    for i in block {
+                        let k = columnOfBucket[Int(vector.buckets[i])]
+                        if k >= 0 { norm += scales[Int(k)] * scales[Int(k)] }
+                    }
+                    inverseNorm = norm > 0 ? 1 / norm.squareRoot() : 0
+                }
+                for i in block {
+                    let k = columnOfBucket[Int(vector.buckets[i])]
+                    guard k >= 0 else { continue }
+                    let v = scales.map { $0[Int(k)] * inverseNorm } ?? 1
+                    if stamp[Int(k)] == rowStamp {
+                        value[Int(position[Int(k)])] += v
+                    } else {
+                        stamp[Int(k)] = rowStamp
+                        position[Int(k)] = Int32(truncatingIfNeeded: value.count)
+                        column.append(k)
+                        value.append(v)
+                    }
                 }
             }
             rowStart.append(column.count)
@@ -97,16 +121,7 @@ struct FeatureMatrix: Sendable {
     /// column k is worth `scales[k]` (all 1 for plain length normalisation; see ``LinearScorer``).
     func weighted(scales: [Float]) -> FeatureMatrix {
         var copy = self
-        copy.fill { block in
-            var norm: Float = 0
-            func scale(_ bucket: UInt32) -> Float {
-                let column = columnOfBucket[Int(bucket)]
-                return column < 0 ? 0 : scales[Int(column)]
-            }
-            for bucket in block { let s = scale(bucket); norm += s * s }
-            let inverse = norm > 0 ? 1 / norm.squareRoot() : 0
-            return { bucket in scale(bucket) * inverse }
-        }
+        copy.fill(scales: scales)
         return copy
     }
 
@@ -124,4 +139,9 @@ struct FeatureMatrix: Sendable {
         }
         return copy
     }
+}
+
+/// Result slots shared with the extraction workers; each index is written by one worker only.
+private struct VectorSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<FeatureVector>
 }

@@ -29,9 +29,10 @@ public struct TrainingResult: Sendable {
     public var heldOut: Metrics?
 }
 
-/// Fits a model: split off a stratified, seeded held-out share; fit on the rest; fit the
-/// calibration temperatures, the multi-label threshold and (logistic regression) the number of
-/// iterations on the held-out share; then fit again on every example and keep that calibration.
+/// Fits a model: split off a stratified, seeded held-out share; fit on the rest, stopping
+/// logistic regression early when the held-out loss stops improving; then fit the calibration
+/// temperatures and the multi-label threshold on the held-out share and measure the model there.
+/// With no held-out share, the model is fitted on everything, uncalibrated.
 public struct ModelTrainer {
     /// Settings of the model to fit.
     public var configuration: TrainingConfiguration
@@ -88,20 +89,22 @@ public struct ModelTrainer {
         let fitting = Fitting(config: config, matrix: matrix, classesOfRow: classesOfRow, bucketCount: extractor.bucketCount,
                               progress: progress)
 
+        // The model is the one fitted without the held-out share: its temperatures, threshold,
+        // early stopping and held-out metrics were all measured on exactly this model.
         var calibration = Calibration()
         var heldOut: Metrics? = nil
-        var iterations = config.maximumIterations
-        if !heldOutRows.isEmpty {
+        let final: Fitting.Result
+        if heldOutRows.isEmpty {
+            progress("fitting on all \(examples.count) examples")
+            final = fitting.fit(rows: fitRows, earlyStoppingRows: [], iterations: config.maximumIterations)
+        } else {
             progress("fitting on \(fitRows.count) examples, holding out \(heldOutRows.count)")
-            let partial = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
-            iterations = partial.iterations
-            calibration = fitting.calibrate(partial, on: heldOutRows)
-            let softmax = Calibrated(partial.linear, temperature: calibration.temperature)
+            final = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
+            calibration = fitting.calibrate(final, on: heldOutRows)
+            let softmax = Calibrated(final.linear, temperature: calibration.temperature)
             heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { classesOfRow[$0][0] },
                               probabilities: heldOutRows.map { softmax.probabilities(for: matrix.vectors[$0]) })
         }
-        progress("fitting on all \(examples.count) examples")
-        let final = fitting.fit(rows: Array(0..<matrix.rowCount), earlyStoppingRows: [], iterations: iterations)
         let top = TopFeatures.strongest(final.linear, labels: config.labels, matrix: matrix, texts: examples.map(\.text),
                                         extractor: extractor, count: config.topFeatureCount)
         let metadata = ModelMetadata(metadataEntries(examples: examples, heldOut: heldOut, heldOutCount: heldOutRows.count,
