@@ -57,18 +57,18 @@ struct ScoringSink: FeatureSink {
     }
 
     @inline(__always)
-    mutating func add(_ hash: UInt64, _ name: () -> String) {
+    private func add(_ hash: UInt64, to sum: inout SIMD4<Float>, _ norm: inout Float, _ count: inout Int) {
         let bucket = Int(FeatureHashing.bucket(hash, bits: bits))
-        words += row(bucket)
-        if let squares { wordNorm += squares[bucket] }
-        wordCount &+= 1
+        sum += row(bucket)
+        if let squares { norm += squares[bucket] }
+        count &+= 1
     }
 
     @inline(__always)
+    mutating func add(_ hash: UInt64, _ name: () -> String) { add(hash, to: &words, &wordNorm, &wordCount) }
+
+    @inline(__always)
     mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        let bucket = Int(FeatureHashing.bucket(hash, bits: bits))
-        characters += row(bucket)
-        if let squares { characterNorm += squares[bucket] }
-        characterCount &+= 1
+        add(hash, to: &characters, &characterNorm, &characterCount)
     }
 }

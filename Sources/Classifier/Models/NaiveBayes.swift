@@ -27,6 +27,13 @@ public struct NaiveBayes: StanceScorer, Equatable {
         /// `buckets.count * classCount` occurrence counts, row `r` for `buckets[r]`.
         public var values: [Double]
 
+        /// Feature occurrences of each class, `N_c = Σ_f N_cf`.
+        public var classTotals: [Double] {
+            var totals = [Double](repeating: 0, count: classCount)
+            for r in buckets.indices { for c in 0..<classCount { totals[c] += values[r * classCount + c] } }
+            return totals
+        }
+
         /// Counts with the given contents.
         public init(classCount: Int, documents: [Double], buckets: [UInt32], values: [Double]) {
             self.classCount = classCount
@@ -62,8 +69,7 @@ public struct NaiveBayes: StanceScorer, Equatable {
         self.counts = counts
 
         let vocabulary = Double(counts.buckets.count)
-        var totals = [Double](repeating: 0, count: classes)
-        for r in counts.buckets.indices { for c in 0..<classes { totals[c] += counts.values[r * classes + c] } }
+        let totals = counts.classTotals
         let grandTotal = totals.reduce(0, +)
         let documents = counts.documents.reduce(0, +)
         var rows = [Float](repeating: 0, count: counts.values.count)
@@ -94,8 +100,7 @@ public struct NaiveBayes: StanceScorer, Equatable {
     public var oneVsRest: LinearScorer {
         let classes = counts.classCount
         let vocabulary = Double(counts.buckets.count)
-        var totals = [Double](repeating: 0, count: classes)
-        for r in counts.buckets.indices { for c in 0..<classes { totals[c] += counts.values[r * classes + c] } }
+        let totals = counts.classTotals
         let grandTotal = totals.reduce(0, +)
         let documents = counts.documents.reduce(0, +)
         var rows = [Float](repeating: 0, count: counts.values.count)
