@@ -95,6 +95,7 @@ private struct SharedBatch: @unchecked Sendable {
 struct SentenceWorker {
     private var workspace = FeatureExtractor.Workspace()
     private var shown: [Int] = []
+    private var probabilities: [Double] = []
     /// Sentences classified, and how many got each label.
     private(set) var sentences = 0
     private(set) var counts: [Int]
@@ -110,6 +111,16 @@ struct SentenceWorker {
         if let last = text.last, last == 0x0D { text = UnsafeBufferPointer(rebasing: text.dropLast()) }
         guard !text.isEmpty else {
             formatter.appendEmpty(offsets: offsets, into: &out)
+            return
+        }
+        if explain == nil, formatter.report.isSingleLabel {
+            // The allocation-free path: probabilities into a reused buffer.
+            if probabilities.count != model.labels.count { probabilities = Array(repeating: 0, count: model.labels.count) }
+            let best = probabilities.withUnsafeMutableBufferPointer { model.classify(text, workspace: &workspace, probabilities: $0) }
+            formatter.select(best: best, probabilities: probabilities, into: &shown)
+            sentences += 1
+            counts[shown[0]] += 1
+            formatter.appendResult(text, probabilities: probabilities, shown: shown, offsets: offsets, explanation: nil, into: &out)
             return
         }
         let prediction: Prediction

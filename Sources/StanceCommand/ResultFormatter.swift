@@ -8,6 +8,12 @@ enum Report: Equatable, Sendable {
     case top(Int)
     /// Every label whose one-vs-rest probability reaches the threshold (`nil`: the model's).
     case multiLabel(threshold: Double?)
+
+    /// Whether the report is made from the softmax probabilities alone.
+    var isSingleLabel: Bool {
+        if case .multiLabel = self { return false }
+        return true
+    }
 }
 
 /// Where a sentence lies in its article, in Unicode scalars.
@@ -48,14 +54,22 @@ struct ResultFormatter: Sendable {
 
     /// The labels a result reports (as indices), into `shown`.
     func select(_ prediction: Prediction, into shown: inout [Int]) {
+        if case .multiLabel = report {
+            shown.removeAll(keepingCapacity: true)
+            for label in prediction.labels { shown.append(index(of: label)) }
+        } else {
+            select(best: index(of: prediction.label), probabilities: prediction.probabilities, into: &shown)
+        }
+    }
+
+    /// The labels a single-label result reports, from the index of the most probable label
+    /// and every label's probability (the allocation-free path).
+    func select(best: Int, probabilities p: [Double], into shown: inout [Int]) {
         shown.removeAll(keepingCapacity: true)
         switch report {
-        case .best:
-            shown.append(index(of: prediction.label))
-        case .multiLabel:
-            for label in prediction.labels { shown.append(index(of: label)) }
+        case .best, .multiLabel:
+            shown.append(best)
         case .top(let k):
-            let p = prediction.probabilities
             shown.append(contentsOf: p.indices)
             shown.sort { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
             shown.removeLast(max(0, shown.count - k))
@@ -65,7 +79,13 @@ struct ResultFormatter: Sendable {
     /// Appends the result line of one sentence, and in text its explanation lines.
     func appendResult(_ text: UnsafeBufferPointer<UInt8>, _ prediction: Prediction, shown: [Int], offsets: SentenceOffsets?,
                       explanation: [Explanation.Contribution]?, into out: inout [UInt8]) {
-        let p = prediction.probabilities
+        appendResult(text, probabilities: prediction.probabilities, shown: shown, offsets: offsets, explanation: explanation,
+                     into: &out)
+    }
+
+    /// Appends the result line of one sentence given every label's probability.
+    func appendResult(_ text: UnsafeBufferPointer<UInt8>, probabilities p: [Double], shown: [Int], offsets: SentenceOffsets?,
+                      explanation: [Explanation.Contribution]?, into out: inout [UInt8]) {
         switch format {
         case .text:
             if let offsets { appendTextOffsets(offsets, into: &out) }
