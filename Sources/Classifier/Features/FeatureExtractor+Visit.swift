@@ -71,19 +71,30 @@ extension FeatureExtractor {
     }
 
     /// Character n-grams of " word " in scalars, as scikit-learn's `char_wb` analyser cuts them.
+    /// The hash absorbs a whole scalar a step (its UTF-8 bytes packed little-endian), which halves
+    /// the multiplications for Arabic against absorbing byte by byte.
+    ///
+    /// `offsets` holds, from 0, where each scalar starts (and the end of the last), and from
+    /// ``scalarSlots`` the packed scalars with a space before and after.
     @inline(__always)
     func charNgrams<Sink: FeatureSink>(_ word: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeMutableBufferPointer<Int>,
                                        _ sink: inout Sink) {
-        // offsets[k] is where scalar k starts; offsets[count] is the end of the last one kept.
+        let packed = Self.scalarSlots
         var count = 0
         var i = 0
+        offsets[packed] = 0x20
         while i < word.count && count < Self.maximumNgramWordLength {
             offsets[count] = i
-            count += 1
             let lead = word[i]
-            i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let length = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, word.count - i)
+            var scalar = 0
+            for k in 0..<length { scalar |= Int(word[i + k]) << (8 * k) }
+            count += 1
+            offsets[packed + count] = scalar
+            i += length
         }
-        offsets[count] = min(i, word.count)
+        offsets[count] = i
+        offsets[packed + count + 1] = 0x20
         let positions = count + 2  // a virtual space before and after the word
         let minimum = settings.charNgramMin, maximum = settings.charNgramMax
         for start in 0..<positions {
@@ -91,11 +102,7 @@ extension FeatureExtractor {
             var n = 0
             while n < maximum && start + n < positions {
                 let position = start + n
-                if position == 0 || position == positions - 1 {
-                    h = FeatureHashing.absorb(h, 0x20)
-                } else {
-                    for k in offsets[position - 1]..<offsets[position] { h = FeatureHashing.absorb(h, word[k]) }
-                }
+                h = (h ^ UInt64(truncatingIfNeeded: offsets[packed + position])) &* FeatureHashing.fnvPrime
                 n += 1
                 if n >= minimum && !(n == 1 && (position == 0 || position == positions - 1)) {
                     sink.addCharacter(h) {

@@ -37,7 +37,7 @@ public struct FeatureExtractor: Sendable {
         /// How many of `buckets` belong to the word block.
         public internal(set) var wordCount = 0
         var characterBuckets: [UInt32] = []
-        var scalarOffsets: [Int] = Array(repeating: 0, count: FeatureExtractor.maximumNgramWordLength + 1)
+        var scalarOffsets: [Int] = Array(repeating: 0, count: 2 * FeatureExtractor.scalarSlots)
 
         /// Empty buffers.
         public init() {}
@@ -45,6 +45,8 @@ public struct FeatureExtractor: Sendable {
 
     /// Words longer than this many scalars (URLs, garbage) give n-grams of their start only.
     static let maximumNgramWordLength = 64
+    /// Slots of each half of the n-gram scratch: scalar offsets, then padded packed scalars.
+    static let scalarSlots = maximumNgramWordLength + 2
 
     /// Extracts the features of the UTF-8 bytes `text` (valid or not) into `workspace.buckets`.
     ///
@@ -98,7 +100,7 @@ public struct FeatureExtractor: Sendable {
         var tokens: [Token] = []
         bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens) }
         var sink = NamingSink(bits: settings.hashBits)
-        var offsets = Array(repeating: 0, count: Self.maximumNgramWordLength + 1)
+        var offsets = Array(repeating: 0, count: 2 * Self.scalarSlots)
         bytes.withUnsafeMutableBufferPointer { b in
             tokens.withUnsafeBufferPointer { t in
                 offsets.withUnsafeMutableBufferPointer { o in visit(UnsafeBufferPointer(b), t, o, &sink) }
