@@ -6,34 +6,40 @@ enum Base64 {
         return t
     }()
 
-    /// The bytes `text` encodes, or `nil` when it is not base64 (line breaks are skipped).
+    /// The bytes `text` encodes, or `nil` when it is not padded base64 without line breaks.
+    ///
+    /// Decodes four characters into three bytes a step; the model loads at start-up, so this
+    /// is on the path of every `stance` run.
     static func decode(_ text: String) -> [UInt8]? {
         var text = text
-        return text.withUTF8 { input in
-            table.withUnsafeBufferPointer { table in
-                var out = [UInt8](repeating: 0, count: input.count / 4 * 3 + 3)
-                var written = 0
-                let valid: Bool = out.withUnsafeMutableBufferPointer { out in
-                    var buffer: UInt32 = 0, bits: UInt32 = 0
-                    for c in input {
-                        if c == UInt8(ascii: "=") { break }
-                        if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { continue }
-                        let v = table[Int(c)]
-                        guard v != 0xFF else { return false }
-                        buffer = buffer << 6 | UInt32(v)
-                        bits += 6
-                        if bits >= 8 {
-                            bits -= 8
-                            out[written] = UInt8(truncatingIfNeeded: buffer >> bits)
-                            written += 1
-                        }
+        return text.withUTF8 { input -> [UInt8]? in
+            guard input.count % 4 == 0 else { return nil }
+            guard input.count > 0 else { return [] }
+            let padding = (input[input.count - 1] == UInt8(ascii: "=") ? 1 : 0) + (input[input.count - 2] == UInt8(ascii: "=") ? 1 : 0)
+            let groups = input.count / 4
+            var out = [UInt8](repeating: 0, count: groups * 3)
+            let valid: Bool = table.withUnsafeBufferPointer { t in
+                out.withUnsafeMutableBufferPointer { out in
+                    var bad: UInt8 = 0
+                    for g in 0..<groups {
+                        let i = g * 4
+                        let a = t[Int(input[i])], b = t[Int(input[i + 1])]
+                        // The last group may end in padding, which decodes as zero bits.
+                        let c = g == groups - 1 && padding >= 2 ? 0 : t[Int(input[i + 2])]
+                        let d = g == groups - 1 && padding >= 1 ? 0 : t[Int(input[i + 3])]
+                        bad |= a | b | c | d
+                        let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                        out[g * 3] = UInt8(truncatingIfNeeded: v >> 16)
+                        out[g * 3 + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                        out[g * 3 + 2] = UInt8(truncatingIfNeeded: v)
                     }
-                    return true
+                    // Every valid character maps below 64; 0xFF marks the others.
+                    return bad & 0xC0 == 0
                 }
-                guard valid else { return nil }
-                out.removeSubrange(written...)
-                return out
             }
+            guard valid else { return nil }
+            out.removeLast(padding)
+            return out
         }
     }
 }

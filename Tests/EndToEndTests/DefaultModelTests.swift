@@ -1,5 +1,5 @@
 import Classifier
-import DefaultModel
+@testable import DefaultModel
 import Foundation
 import Testing
 import Trainer
@@ -17,6 +17,20 @@ struct DefaultModelTests {
         let model = try DefaultModel.load()
         #expect(model.labels == ["denial", "accusation", "call_for_restraint", "none"])
         #expect(model.classify("نفت وزارة الخارجية الإيرانية هذه الاتهامات جملة وتفصيلا").label == "denial")
+    }
+
+    @Test("base64 decoding inverts Foundation's encoding and refuses what is not base64")
+    func base64() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(Base64.decode(Data(bytes).base64EncodedString()) == bytes)
+        }
+        #expect(Base64.decode("QUJD") == Array("ABC".utf8))
+        #expect(Base64.decode("QUI=") == Array("AB".utf8))
+        #expect(Base64.decode("QQ==") == Array("A".utf8))
+        #expect(Base64.decode("QUJ") == nil)
+        #expect(Base64.decode("QU*D") == nil)
     }
 
     @Test("the built-in model was trained on the current Data/")
@@ -75,9 +89,21 @@ struct DefaultModelTests {
 
 private let seedsDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
-/// The release `trainer` beside the test bundle's products, if it is built and newer than the
-/// debug one (the byte-for-byte check would take minutes with a debug build).
+/// The release `trainer` beside the test bundle's products, if it is built from the current
+/// sources (newer than every file of the targets it is made of); the byte-for-byte check would
+/// take minutes with a debug build. `.ci/run` builds it before the tests.
 private func releaseTrainer() -> String? {
-    guard let path = try? executablePath("trainer"), path.contains("/release/") else { return nil }
-    return path
+    guard let debug = try? executablePath("trainer") else { return nil }
+    let products = URL(fileURLWithPath: debug).deletingLastPathComponent().deletingLastPathComponent()
+    let release = products.appendingPathComponent("release/trainer").path
+    let files = FileManager.default
+    func modified(_ path: String) -> Date? { (try? files.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
+    guard files.isExecutableFile(atPath: release), let built = modified(release) else { return nil }
+    let newestSource = ["Classifier", "Trainer", "TrainerCommand"].flatMap { target -> [Date] in
+        let directory = packageRoot.appendingPathComponent("Sources/\(target)")
+        return (files.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".swift") }
+            .compactMap { modified(directory.appendingPathComponent($0).path) }
+    }.max() ?? .distantFuture
+    return built >= newestSource ? release : nil
 }
