@@ -50,7 +50,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// Logistic regression L2 strength λ on the mean loss.
     public var l2: Double = 1e-4
     /// Logistic regression: most L-BFGS iterations.
-    public var maximumIterations: Int = 150
+    public var maximumIterations: Int = 100
     /// Logistic regression: stop when held-out loss has not improved for this many iterations.
     public var patience: Int = 20
     /// Logistic regression: how occurrences become feature values (see ``LinearScorer``).

@@ -41,7 +41,7 @@ import Testing
         #expect(help.contains("(default: 0.15)"))
         #expect(help.contains("Naive Bayes smoothing, above 0 (default: 0.1)."))
         #expect(help.contains("(default: 0.0001)"))
-        #expect(help.contains("most L-BFGS iterations (default: 150)."))
+        #expect(help.contains("most L-BFGS iterations (default: 100)."))
         #expect(help.contains("Character n-gram lengths, 1 to 8 (default: 2-5)."))
         #expect(help.contains("0 to 16 (default: 3)."))
         #expect(help.contains("B from 8 to 26 (default: 18)."))
