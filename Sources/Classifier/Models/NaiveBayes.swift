@@ -68,23 +68,13 @@ public struct NaiveBayes: StanceScorer, Equatable {
         self.learnsPriors = learnsPriors
         self.counts = counts
 
-        let vocabulary = Double(counts.buckets.count)
-        let totals = counts.classTotals
-        let grandTotal = totals.reduce(0, +)
         let documents = counts.documents.reduce(0, +)
-        var rows = [Float](repeating: 0, count: counts.values.count)
-        for r in counts.buckets.indices {
-            let row = counts.values[(r * classes)..<(r * classes + classes)]
-            let rowTotal = row.reduce(0, +)
-            for c in 0..<classes {
-                let n = counts.values[r * classes + c]
-                switch variant {
-                case .multinomial:
-                    rows[r * classes + c] = Float(_log(n + alpha) - _log(totals[c] + alpha * vocabulary))
-                case .complement:
-                    let complement = rowTotal - n, complementTotal = grandTotal - totals[c]
-                    rows[r * classes + c] = Float(_log(complementTotal + alpha * vocabulary) - _log(complement + alpha))
-                }
+        let rows = Self.table(counts, alpha: alpha) { n, rowTotal, c, t in
+            switch variant {
+            case .multinomial:
+                _log(n + alpha) - _log(t.totals[c] + alpha * t.vocabulary)
+            case .complement:
+                _log(t.grandTotal - t.totals[c] + alpha * t.vocabulary) - _log(rowTotal - n + alpha)
             }
         }
         let bias = (0..<classes).map { c in
@@ -93,25 +83,36 @@ public struct NaiveBayes: StanceScorer, Equatable {
         self.linear = LinearScorer(classCount: classes, bucketCount: bucketCount, rows: counts.buckets, values: rows, bias: bias)
     }
 
+    /// Totals every per-feature weight depends on.
+    private struct Totals {
+        var totals: [Double], grandTotal: Double, vocabulary: Double
+    }
+
+    /// One weight per count: `weight(N_cf, Σ_c N_cf, c, totals)` for every row and class.
+    private static func table(_ counts: Counts, alpha: Double,
+                              _ weight: (_ n: Double, _ rowTotal: Double, _ c: Int, _ totals: Totals) -> Double) -> [Float] {
+        let classes = counts.classCount
+        let classTotals = counts.classTotals
+        let totals = Totals(totals: classTotals, grandTotal: classTotals.reduce(0, +), vocabulary: Double(counts.buckets.count))
+        var rows = [Float](repeating: 0, count: counts.values.count)
+        for r in counts.buckets.indices {
+            let rowTotal = counts.values[(r * classes)..<(r * classes + classes)].reduce(0, +)
+            for c in 0..<classes { rows[r * classes + c] = Float(weight(counts.values[r * classes + c], rowTotal, c, totals)) }
+        }
+        return rows
+    }
+
     public func logScores(for features: FeatureVector) -> [Double] { linear.logScores(for: features) }
 
     /// One-vs-rest scores for multi-label prediction: for each class, the log odds of a binary
     /// multinomial model "this class" against "every other class", from the same counts.
     public var oneVsRest: LinearScorer {
         let classes = counts.classCount
-        let vocabulary = Double(counts.buckets.count)
-        let totals = counts.classTotals
-        let grandTotal = totals.reduce(0, +)
         let documents = counts.documents.reduce(0, +)
-        var rows = [Float](repeating: 0, count: counts.values.count)
-        for r in counts.buckets.indices {
-            let rowTotal = (0..<classes).reduce(0.0) { $0 + counts.values[r * classes + $1] }
-            for c in 0..<classes {
-                let n = counts.values[r * classes + c]
-                let own = _log(n + alpha) - _log(totals[c] + alpha * vocabulary)
-                let rest = _log(rowTotal - n + alpha) - _log(grandTotal - totals[c] + alpha * vocabulary)
-                rows[r * classes + c] = Float(own - rest)
-            }
+        let rows = Self.table(counts, alpha: alpha) { [alpha] n, rowTotal, c, t in
+            let own = _log(n + alpha) - _log(t.totals[c] + alpha * t.vocabulary)
+            let rest = _log(rowTotal - n + alpha) - _log(t.grandTotal - t.totals[c] + alpha * t.vocabulary)
+            return own - rest
         }
         let bias = (0..<classes).map { c in
             _log(counts.documents[c]) - _log(max(documents - counts.documents[c], 0.5))

@@ -3,18 +3,8 @@ import Foundation
 
 /// Small models, built by hand, for the model and model-file tests.
 enum ModelTesting {
-    /// A seedable generator (SplitMix64), so that every property test replays exactly.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The seedable generator of the text property tests, so that every property test replays exactly.
+    typealias Generator = TextFuzzing.SplitMix64
 
     static func relativeError(_ a: Double, _ b: Double) -> Double {
         a == b ? 0 : abs(a - b) / max(abs(a), abs(b))
