@@ -18,4 +18,4 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # The settings of the default model; see README.md, "The default model".
 "$TRAINER" train Data/ -o "$scratch/default.stance" --swift-source "$output" \
-    --algorithm logreg --weighting tfidf --l2 0.0001 --min-count 2 --char-ngrams 2-4 --no-stems --hash-bits 18 --seed 1
+    --algorithm logreg --weighting tfidf --l2 0.000001 --iterations 300 --min-count 2 --char-ngrams 2-4 --no-stems --hash-bits 18 --seed 1

@@ -121,7 +121,7 @@ public enum Usage {
                    help: "Share held out for calibration and early stopping, in [0, 1) (default: \(c.heldOutFraction))."),
             Option(names: ["--alpha"], value: "A", help: "Naive Bayes smoothing, above 0 (default: \(c.alpha))."),
             Option(names: ["--uniform-priors"], value: "", help: "Naive Bayes: uniform class priors (default: learned priors)."),
-            Option(names: ["--l2"], value: "L", help: "Logistic regression L2 strength, 0 or more (default: \(c.l2))."),
+            Option(names: ["--l2"], value: "L", help: "Logistic regression L2 strength, 0 or more (default: \(decimal(c.l2)))."),
             Option(names: ["--iterations"], value: "N",
                    help: "Logistic regression: most L-BFGS iterations (default: \(c.maximumIterations))."),
             Option(names: ["--class-weights"], value: choices(TrainingConfiguration.ClassWeighting.allCases.map(\.rawValue)),
@@ -188,6 +188,15 @@ public enum Usage {
     }
 
     // MARK: Layout
+
+    /// A number as a user types it: `0.000001`, not Swift's `1e-06`.
+    static func decimal(_ value: Double) -> String {
+        let text = "\(value)"
+        let parts = text.split(separator: "e")
+        guard value > 0, parts.count == 2, let exponent = Int(parts[1]), exponent < 0 else { return text }
+        let digits = parts[0].filter { $0 != "." }
+        return "0." + String(repeating: "0", count: -exponent - 1) + digits
+    }
 
     private static func choices(_ names: [String]) -> String { names.joined(separator: "|") }
 

@@ -47,10 +47,13 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var alpha: Double = 0.1
     /// Naive Bayes: learn the class priors (otherwise uniform).
     public var learnsPriors: Bool = true
-    /// Logistic regression L2 strength λ on the mean loss.
-    public var l2: Double = 1e-4
-    /// Logistic regression: most L-BFGS iterations.
-    public var maximumIterations: Int = 100
+    /// Logistic regression L2 strength λ on the mean loss. Weak (close to scikit-learn's C = 10 on
+    /// 12,000 examples), because early stopping on the held-out share already regularises: 1e-4
+    /// loses about 0.02 macro-F1 on held-out data and 0.03 on real news over four seeds.
+    public var l2: Double = 1e-6
+    /// Logistic regression: most L-BFGS iterations (weak L2 needs 100–200 to reach its best
+    /// held-out loss on `Data/`).
+    public var maximumIterations: Int = 300
     /// Logistic regression: stop when held-out loss has not improved for this many iterations.
     public var patience: Int = 20
     /// Logistic regression: how occurrences become feature values (see ``LinearScorer``).

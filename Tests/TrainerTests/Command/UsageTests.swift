@@ -33,6 +33,13 @@ import Testing
         }
     }
 
+    @Test("small numbers are shown as a user types them", arguments: [
+        (1e-6, "0.000001"), (2.5e-7, "0.00000025"), (0.15, "0.15"), (0.0001, "0.0001"), (0, "0.0"), (300, "300.0"),
+    ])
+    func decimal(value: Double, text: String) {
+        #expect(Usage.decimal(value) == text)
+    }
+
     @Test("the defaults shown are the defaults used")
     func defaultValues() {
         let help = Usage.help(.train)
@@ -40,8 +47,8 @@ import Testing
         #expect(help.contains("--seed N                             Seed of the held-out split and of the folds (default: 1)."))
         #expect(help.contains("(default: 0.15)"))
         #expect(help.contains("Naive Bayes smoothing, above 0 (default: 0.1)."))
-        #expect(help.contains("(default: 0.0001)"))
-        #expect(help.contains("most L-BFGS iterations (default: 100)."))
+        #expect(help.contains("L2 strength, 0 or more (default: 0.000001)"))
+        #expect(help.contains("most L-BFGS iterations (default: 300)."))
         #expect(help.contains("Character n-gram lengths, 1 to 8 (default: 2-5)."))
         #expect(help.contains("0 to 16 (default: 3)."))
         #expect(help.contains("B from 8 to 26 (default: 18)."))
