@@ -71,7 +71,7 @@ import Testing
         let with = Self.objective(.softmax, l2: 0.3), without = Self.objective(.softmax, l2: 0)
         var rng = SplitMix64(seed: 4)
         let x = (0..<with.parameterCount).map { _ in Double.random(in: -1...1, using: &rng) }
-        let weights = x.prefix(with.matrix.columnCount * 4)
+        let weights = x.prefix(with.columnCount * 4)
         var g: [Double] = []
         #expect(abs(with(x, &g) - without(x, &g) - 0.15 * weights.reduce(0) { $0 + $1 * $1 }) < 1e-12)
         #expect(abs(with.dataLoss(x) - without(x, &g)) < 1e-12)
