@@ -1,6 +1,6 @@
 import Classifier
 
-/// One fit of the configured algorithm on some rows of a feature matrix, and its calibration.
+/// One fit of the configured algorithm on some of the examples, and its calibration.
 struct Fitting {
     struct Result {
         var algorithm: StanceModel.Algorithm
@@ -10,7 +10,7 @@ struct Fitting {
     }
 
     let config: TrainingConfiguration
-    let matrix: FeatureMatrix
+    let features: ExtractedFeatures
     let classesOfRow: [[Int]]
     let bucketCount: Int
     let progress: @Sendable (String) -> Void
@@ -20,13 +20,21 @@ struct Fitting {
     func fit(rows: [Int], earlyStoppingRows: [Int], iterations: Int) -> Result {
         switch config.algorithm {
         case .nb, .cnb:
-            let counts = NaiveBayes.Counts(matrix: matrix.rows(rows), classesOfRow: rows.map { classesOfRow[$0] }, classCount: classes)
+            let counts = NaiveBayes.Counts(features: features, rows: rows, classesOfRow: rows.map { classesOfRow[$0] },
+                                           classCount: classes)
             let nb = NaiveBayes(counts: counts, variant: config.algorithm == .nb ? .multinomial : .complement,
                                 alpha: config.alpha, learnsPriors: config.learnsPriors, bucketCount: bucketCount)
             return Result(algorithm: .naiveBayes(nb), linear: nb.linear, oneVsRest: nb.oneVsRest, iterations: 0)
         case .logreg:
-            let (softmax, used) = fitLogistic(.softmax, rows: rows, earlyStoppingRows: earlyStoppingRows, iterations: iterations)
-            let (heads, _) = fitLogistic(.oneVsRest, rows: rows, earlyStoppingRows: earlyStoppingRows, iterations: iterations)
+            // Both losses share one copy of the weighted rows.
+            let scales = scales(rows: rows)
+            let train = FrequencyOrderedRows(FeatureMatrix(features, rows: rows, scales: scales))
+            let check = earlyStoppingRows.isEmpty
+                ? nil : FrequencyOrderedRows(FeatureMatrix(features, rows: earlyStoppingRows, scales: scales))
+            let (softmax, used) = fitLogistic(.softmax, rows: rows, train, earlyStoppingRows: earlyStoppingRows, check,
+                                              scales: scales, iterations: iterations)
+            let (heads, _) = fitLogistic(.oneVsRest, rows: rows, train, earlyStoppingRows: earlyStoppingRows, check,
+                                         scales: scales, iterations: iterations)
             let lr = LogisticRegression(linear: softmax, oneVsRest: heads)
             return Result(algorithm: .logisticRegression(lr), linear: softmax, oneVsRest: heads, iterations: used)
         }
@@ -37,12 +45,13 @@ struct Fitting {
     private func scales(rows: [Int]) -> [Float]? {
         switch config.weighting {
         case .counts: nil
-        case .normalized: [Float](repeating: 1, count: matrix.columnCount)
-        case .tfidf: matrix.rows(rows).inverseDocumentFrequency()
+        case .normalized: [Float](repeating: 1, count: features.columnCount)
+        case .tfidf: features.inverseDocumentFrequency(rows: rows)
         }
     }
 
-    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], scales: [Float]?) -> LogisticObjective {
+    /// The objective of `loss` over the examples `rows`, whose weighted features are `values`.
+    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], _ values: FrequencyOrderedRows) -> LogisticObjective {
         let mainClass = rows.map { classesOfRow[$0][0] }
         var weightOfClass = [Double](repeating: 1, count: classes)
         if config.classWeighting == .balanced {
@@ -52,18 +61,17 @@ struct Fitting {
         }
         var targets = [Double](repeating: 0, count: rows.count * classes)
         for (i, row) in rows.enumerated() { for c in classesOfRow[row] { targets[i * classes + c] = 1 } }
-        let rowsMatrix = matrix.rows(rows)
-        return LogisticObjective(matrix: scales.map { rowsMatrix.weighted(scales: $0) } ?? rowsMatrix, classes: classes, loss: loss, target: mainClass,
-                                 targets: targets, rowWeight: mainClass.map { weightOfClass[$0] }, l2: config.l2)
+        return LogisticObjective(rows: values, classes: classes, loss: loss, target: mainClass, targets: targets,
+                                 rowWeight: mainClass.map { weightOfClass[$0] }, l2: config.l2)
     }
 
     /// L-BFGS from zero; with early-stopping rows, keeps the iterate of lowest held-out loss and
     /// stops after `patience` iterations without improvement.
-    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], earlyStoppingRows: [Int],
+    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], _ trainValues: FrequencyOrderedRows,
+                             earlyStoppingRows: [Int], _ checkValues: FrequencyOrderedRows?, scales: [Float]?,
                              iterations: Int) -> (LinearScorer, Int) {
-        let scales = scales(rows: rows)
-        let train = objective(loss, rows: rows, scales: scales)
-        let check = earlyStoppingRows.isEmpty ? nil : objective(loss, rows: earlyStoppingRows, scales: scales)
+        let train = objective(loss, rows: rows, trainValues)
+        let check = checkValues.map { objective(loss, rows: earlyStoppingRows, $0) }
         var best: (loss: Double, x: [Double], iteration: Int)? = nil
         let name = loss == .softmax ? "softmax" : "one-vs-rest"
         var optimizer = LBFGS()
@@ -87,7 +95,7 @@ struct Fitting {
     private func linearScorer(_ x: [Double], scales: [Float]?) -> LinearScorer {
         let c = classes
         var buckets: [UInt32] = [], values: [Float] = [], squares: [Float] = []
-        for (k, bucket) in matrix.columns.enumerated() {
+        for (k, bucket) in features.columns.enumerated() {
             let scale = Double(scales?[k] ?? 1)
             let row = (0..<c).map { Float(x[k * c + $0] * scale) }
             guard row.contains(where: { $0 != 0 }) || (scales != nil && scale != 0) else { continue }
@@ -95,7 +103,7 @@ struct Fitting {
             values.append(contentsOf: row)
             if let scales { squares.append(scales[k] * scales[k]) }
         }
-        let bias = Array(x[(matrix.columnCount * c)...])
+        let bias = Array(x[(features.columnCount * c)...])
         return LinearScorer(classCount: c, bucketCount: bucketCount, rows: buckets, values: values, bias: bias,
                             normalizesLength: scales != nil, squaredScales: scales == nil ? nil : squares)
     }
@@ -105,7 +113,7 @@ struct Fitting {
     func calibrate(_ fit: Result, on rows: [Int]) -> Calibration {
         var scores: [Double] = [], heads: [Double] = [], targets: [Double] = []
         for row in rows {
-            let buckets = matrix.vectors[row]
+            let buckets = features.vectors[row]
             scores += fit.linear.logScores(for: buckets)
             heads += fit.oneVsRest.logScores(for: buckets)
             for c in 0..<classes { targets.append(classesOfRow[row].contains(c) ? 1 : 0) }

@@ -1,22 +1,28 @@
 import Classifier
 
 extension NaiveBayes.Counts {
-    /// Counts of the rows of `matrix`: an example adds its feature occurrences and one example
-    /// to every one of its classes (so a multi-label example is evidence for each label).
-    init(matrix: FeatureMatrix, classesOfRow: [[Int]], classCount: Int) {
-        var table = [Double](repeating: 0, count: matrix.columnCount * classCount)
+    /// Counts of the examples `rows` of `features`, `classesOfRow[i]` being the classes of
+    /// `rows[i]`: an example adds its feature occurrences and one example to every one of its
+    /// classes (so a multi-label example is evidence for each label).
+    ///
+    /// - Complexity: O(occurrences in the rows + columns × classes).
+    init(features: ExtractedFeatures, rows: [Int], classesOfRow: [[Int]], classCount: Int) {
+        precondition(classesOfRow.count == rows.count, "NaiveBayes.Counts: one list of classes a row")
+        // Counts are whole numbers, exact in a Double in any order of addition.
+        var table = [Double](repeating: 0, count: features.columnCount * classCount)
         var documents = [Double](repeating: 0, count: classCount)
-        for i in 0..<matrix.rowCount {
-            for c in classesOfRow[i] {
-                documents[c] += 1
-                for nz in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
-                    table[Int(matrix.column[nz]) * classCount + c] += Double(matrix.value[nz])
-                }
+        for (i, row) in rows.enumerated() {
+            let classes = classesOfRow[i]
+            for c in classes { documents[c] += 1 }
+            for bucket in features.vectors[row].buckets {
+                let k = Int(features.columnOfBucket[Int(bucket)])
+                guard k >= 0 else { continue }
+                for c in classes { table[k * classCount + c] += 1 }
             }
         }
         // Keep only buckets these rows use, so the counts stay sparse.
         var buckets: [UInt32] = [], values: [Double] = []
-        for (k, bucket) in matrix.columns.enumerated() {
+        for (k, bucket) in features.columns.enumerated() {
             let row = table[(k * classCount)..<((k + 1) * classCount)]
             guard row.contains(where: { $0 != 0 }) else { continue }
             buckets.append(bucket)

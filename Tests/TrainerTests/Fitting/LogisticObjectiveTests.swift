@@ -11,8 +11,9 @@ import Testing
     static func objective(_ loss: LogisticObjective.Loss, l2: Double = 0.05, tfidf: Bool = true) -> LogisticObjective {
         let extractor = FeatureExtractor(features: FeatureSettings(charNgramMin: 0, charNgramMax: 0, hashBits: 8))
         let examples = FittingFixture.examples
-        var matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor)
-        if tfidf { matrix = matrix.weighted(scales: matrix.inverseDocumentFrequency()) }
+        let features = ExtractedFeatures(texts: examples.map(\.text), extractor: extractor)
+        let rows = Array(features.vectors.indices)
+        let matrix = FeatureMatrix(features, rows: rows, scales: tfidf ? features.inverseDocumentFrequency(rows: rows) : nil)
         let classes = examples.map { $0.labels.map { labels.firstIndex(of: $0)! } }
         var targets = [Double](repeating: 0, count: examples.count * labels.count)
         for (i, row) in classes.enumerated() { for c in row { targets[i * labels.count + c] = 1 } }
