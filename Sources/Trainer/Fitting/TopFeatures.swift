@@ -19,12 +19,18 @@ enum TopFeatures {
             candidates.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.bucket < $1.bucket) }
             chosen.append(Array(candidates.prefix(count)))
         }
+        // Find each bucket's first example in the vectors, then name the features of just those
+        // examples: naming is slow (it builds strings), finding is a scan of integers.
         var wanted = Set(chosen.flatMap { $0.map(\.bucket) })
+        var firstRow: [UInt32: Int] = [:]
+        for (row, vector) in features.vectors.enumerated() where !wanted.isEmpty {
+            for bucket in vector.buckets where wanted.remove(bucket) != nil { firstRow[bucket] = row }
+        }
         var names: [UInt32: String] = [:]
-        for text in texts where !wanted.isEmpty {
-            for feature in extractor.namedFeatures(of: text) where wanted.contains(feature.bucket) {
+        for row in Set(firstRow.values).sorted() {
+            for feature in extractor.namedFeatures(of: texts[row])
+            where firstRow[feature.bucket] == row && names[feature.bucket] == nil {
                 names[feature.bucket] = feature.name
-                wanted.remove(feature.bucket)
             }
         }
         return chosen.map { $0.map { WeightedFeature(name: names[$0.bucket] ?? "?", weight: $0.weight) } }
