@@ -36,7 +36,9 @@ struct ExtractedFeatures: Sendable {
                 for i in (chunk * texts.count / chunks)..<((chunk + 1) * texts.count / chunks) {
                     var text = texts[i]
                     text.withUTF8 { extractor.extract($0, into: &workspace) }
-                    shared.slots[i] = workspace.vector
+                    // A copy of just the vector's length; the workspace keeps its buffer (its
+                    // own vector would share it, and the next sentence then copy it whole).
+                    shared.slots[i] = FeatureVector(buckets: Array(workspace.buckets[...]), wordCount: workspace.wordCount)
                 }
             }
         }
@@ -56,16 +58,18 @@ struct ExtractedFeatures: Sendable {
 
     /// In how many of `rows` each bucket occurs.
     private static func documentCount(of vectors: [FeatureVector], rows: Range<Int>, buckets: Int) -> [Int32] {
-        var count = [Int32](repeating: 0, count: buckets)
-        var lastRow = [Int32](repeating: -1, count: buckets)
+        precondition(rows.upperBound < Int(UInt32.max), "ExtractedFeatures: more than 2^32 - 1 examples")
+        // The last row seen (high half) and the count (low half) of a bucket side by side: one
+        // memory access an occurrence.
+        var seen = [UInt64](repeating: 0, count: buckets)
         for row in rows {
-            let stamp = Int32(truncatingIfNeeded: row)
-            for bucket in vectors[row].buckets where lastRow[Int(bucket)] != stamp {
-                lastRow[Int(bucket)] = stamp
-                count[Int(bucket)] += 1
+            let stamp = UInt64(truncatingIfNeeded: row + 1) << 32
+            for bucket in vectors[row].buckets {
+                let entry = seen[Int(bucket)]
+                if entry & 0xFFFF_FFFF_0000_0000 != stamp { seen[Int(bucket)] = stamp | ((entry & 0xFFFF_FFFF) + 1) }
             }
         }
-        return count
+        return seen.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
     }
 
     /// Smoothed inverse document frequency of every column over `rows`,

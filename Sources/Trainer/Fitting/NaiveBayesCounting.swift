@@ -8,17 +8,26 @@ extension NaiveBayes.Counts {
     /// - Complexity: O(occurrences in the rows + columns × classes).
     init(features: ExtractedFeatures, rows: [Int], classesOfRow: [[Int]], classCount: Int) {
         precondition(classesOfRow.count == rows.count, "NaiveBayes.Counts: one list of classes a row")
-        // Counts are whole numbers, exact in a Double in any order of addition.
-        var table = [Double](repeating: 0, count: features.columnCount * classCount)
+        // One table a class, so that the table one class counts into stays in cache; whole
+        // numbers, so the order of addition does not matter.
+        let columns = features.columnCount
+        var perClass = [Int32](repeating: 0, count: columns * classCount)
         var documents = [Double](repeating: 0, count: classCount)
+        let columnOfBucket = features.columnOfBucket
         for (i, row) in rows.enumerated() {
             let classes = classesOfRow[i]
             for c in classes { documents[c] += 1 }
-            for bucket in features.vectors[row].buckets {
-                let k = Int(features.columnOfBucket[Int(bucket)])
-                guard k >= 0 else { continue }
-                for c in classes { table[k * classCount + c] += 1 }
+            for c in classes {
+                let offset = c * columns
+                for bucket in features.vectors[row].buckets {
+                    let k = Int(columnOfBucket[Int(bucket)])
+                    if k >= 0 { perClass[offset + k] += 1 }
+                }
             }
+        }
+        var table = [Double](repeating: 0, count: columns * classCount)
+        for c in 0..<classCount {
+            for k in 0..<columns { table[k * classCount + c] = Double(perClass[c * columns + k]) }
         }
         // Keep only buckets these rows use, so the counts stay sparse.
         var buckets: [UInt32] = [], values: [Double] = []
