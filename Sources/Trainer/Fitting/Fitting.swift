@@ -120,17 +120,28 @@ struct Fitting {
         }
         let t = TemperatureFitting.softmax(scores: scores, targets: rows.map { classesOfRow[$0][0] }, classes: classes)
         let tOvR = TemperatureFitting.sigmoid(scores: heads, targets: targets)
+        // The probabilities do not depend on the threshold: computed once, not once a step.
+        let p = heads.map { 1 / (1 + _exp(-$0 / tOvR)) }
         var bestThreshold = 0.5, bestF1 = -1.0
+        var chosen = [Bool](repeating: false, count: classes)
         for step in 1...19 {
             let threshold = Double(step) * 0.05
             var tp = 0.0, fp = 0.0, fn = 0.0
             for i in rows.indices {
-                let p = (0..<classes).map { 1 / (1 + _exp(-heads[i * classes + $0] / tOvR)) }
-                var chosen = Set((0..<classes).filter { p[$0] >= threshold })
-                if chosen.isEmpty { chosen = [p.indices.max { p[$0] < p[$1] } ?? 0] }
+                let row = i * classes
+                var any = false
                 for c in 0..<classes {
-                    let gold = targets[i * classes + c] == 1
-                    if chosen.contains(c) { if gold { tp += 1 } else { fp += 1 } } else if gold { fn += 1 }
+                    chosen[c] = p[row + c] >= threshold
+                    any = any || chosen[c]
+                }
+                if !any {  // the most probable label, the first of equals
+                    var top = 0
+                    for c in 1..<classes where p[row + top] < p[row + c] { top = c }
+                    chosen[top] = true
+                }
+                for c in 0..<classes {
+                    let gold = targets[row + c] == 1
+                    if chosen[c] { if gold { tp += 1 } else { fp += 1 } } else if gold { fn += 1 }
                 }
             }
             let f1 = 2 * tp / max(1, 2 * tp + fp + fn)
