@@ -10,7 +10,24 @@ struct LabelRules: Sendable {
     /// items if the list is blank.
     static func split(_ list: Substring) -> [Substring] {
         if list.isBlank { return [] }
-        return list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        let bytes = list.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        }
+        // ASCII, where no Character spans a comma: splitting the bytes splits the Characters,
+        // without comparing graphemes (a third of the time of reading a TSV line).
+        var items: [Substring] = []
+        var start = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: ",") {
+                items.append(list[start..<i].trimmingWhitespace())
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        items.append(list[start...].trimmingWhitespace())
+        return items
     }
 
     /// The labels `items` as checked strings, in the order given.

@@ -1,21 +1,20 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// The regularised logistic losses over a ``FeatureMatrix``; parameters are laid out as
-/// `weight[column * classes + class]` followed by one bias per class.
+/// The regularised logistic losses over the rows of a ``FeatureMatrix``; parameters are laid
+/// out as `weight[column * classes + class]` followed by one bias per class.
 ///
 /// Softmax (multinomial): `L = (1/N) Σ_i s_i (log Σ_c e^{z_ic} − z_{i,y_i}) + (λ/2) ‖W‖²`,
 /// gradient `∂L/∂W_fc = (1/N) Σ_i s_i x_if (p_ic − [c = y_i]) + λ W_fc`.
 /// One-vs-rest: `L = (1/N) Σ_i s_i Σ_c (log(1 + e^{z_ic}) − t_ic z_ic) + (λ/2) ‖W‖²`, gradient
 /// with `σ(z_ic) − t_ic` in place of `p_ic − [c = y_i]`. Biases are not regularised.
+///
+/// The passes over the rows work on the weights renumbered most frequent column first (see
+/// ``FrequencyOrderedRows``): on 100,000 sentences that saved about a tenth of the CPU time
+/// of fitting, with the same result to the bit.
 struct LogisticObjective {
     enum Loss { case softmax, oneVsRest }
 
-    let matrix: FeatureMatrix
+    let rows: FrequencyOrderedRows
     let classes: Int
     let loss: Loss
     /// Softmax: the class of each row.
@@ -25,28 +24,31 @@ struct LogisticObjective {
     /// Weight of each row.
     let rowWeight: [Double]
     let l2: Double
-    /// Reused gradient buffers of the parallel evaluation.
-    let scratch = GradientScratch()
+    /// Reused buffers of the parallel evaluation.
+    let scratch = ObjectiveScratch()
 
-    var parameterCount: Int { matrix.columnCount * classes + classes }
-
-    /// Per-class scores of every row.
-    func scores(_ x: [Double]) -> [Double] {
-        let c = classes
-        let biasStart = matrix.columnCount * c
-        var z = [Double](repeating: 0, count: matrix.rowCount * c)
-        x.withUnsafeBufferPointer { x in
-            for i in 0..<matrix.rowCount {
-                for k in 0..<c { z[i * c + k] = x[biasStart + k] }
-                for nz in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
-                    let base = Int(matrix.column[nz]) * c
-                    let v = Double(matrix.value[nz])
-                    for k in 0..<c { z[i * c + k] += x[base + k] * v }
-                }
-            }
-        }
-        return z
+    /// The objective over `rows`, whose row `i` has main class `target[i]`, 0/1 targets
+    /// `targets[i * classes ..< (i + 1) * classes]` and weight `rowWeight[i]`.
+    init(rows: FrequencyOrderedRows, classes: Int, loss: Loss, target: [Int], targets: [Double], rowWeight: [Double], l2: Double) {
+        precondition(target.count == rows.rowCount && rowWeight.count == rows.rowCount && targets.count == rows.rowCount * classes
+                     && target.allSatisfy { (0..<classes).contains($0) }, "LogisticObjective: targets do not match the rows")
+        self.rows = rows
+        self.classes = classes
+        self.loss = loss
+        self.target = target
+        self.targets = targets
+        self.rowWeight = rowWeight
+        self.l2 = l2
     }
+
+    /// The objective over the rows of `matrix`.
+    init(matrix: FeatureMatrix, classes: Int, loss: Loss, target: [Int], targets: [Double], rowWeight: [Double], l2: Double) {
+        self.init(rows: FrequencyOrderedRows(matrix), classes: classes, loss: loss, target: target, targets: targets,
+                  rowWeight: rowWeight, l2: l2)
+    }
+
+    var columnCount: Int { rows.columnCount }
+    var parameterCount: Int { columnCount * classes + classes }
 
     /// Mean loss of `x` without the penalty (the held-out criterion).
     func dataLoss(_ x: [Double]) -> Double {
@@ -64,35 +66,50 @@ struct LogisticObjective {
     static let chunkCount = 4
 
     private func evaluate(_ x: [Double], _ g: inout [Double], wantsGradient: Bool, penalty: Bool) -> Double {
+        precondition(x.count == parameterCount, "LogisticObjective: \(x.count) parameters for \(parameterCount)")
         let c = classes
-        let biasStart = matrix.columnCount * c
-        let n = Double(max(1, matrix.rowCount))
-        let rows = matrix.rowCount
+        let columns = columnCount
+        let biasStart = columns * c
+        let n = Double(max(1, rows.rowCount))
+        let rowCount = rows.rowCount
         let chunks = Self.chunkCount
         let parameters = parameterCount
-        if wantsGradient {
-            if g.count != parameters { g = [Double](repeating: 0, count: parameters) }
-            scratch.prepare(chunks: chunks, parameters: parameters)
+        scratch.prepare(chunks: wantsGradient ? chunks : 0, parameters: parameters)
+        let renumbered = scratch.weights
+        rows.position.withUnsafeBufferPointer { position in
+            for old in 0..<columns {
+                let new = Int(position[old])
+                for k in 0..<c { renumbered[new * c + k] = x[old * c + k] }
+            }
         }
+        for k in 0..<c { renumbered[biasStart + k] = x[biasStart + k] }
         var losses = [Double](repeating: 0, count: chunks)
-        x.withUnsafeBufferPointer { x in
-            losses.withUnsafeMutableBufferPointer { losses in
-                let shared = SharedChunks(x: x, losses: losses, scratch: scratch)
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let gradient = wantsGradient ? shared.scratch.gradient(chunk) : nil
-                    shared.losses[chunk] = evaluateRows((chunk * rows / chunks)..<((chunk + 1) * rows / chunks),
-                                                        shared.x, gradient, biasStart: biasStart, n: n)
-                }
+        losses.withUnsafeMutableBufferPointer { losses in
+            let shared = SharedChunks(x: UnsafeBufferPointer(renumbered), losses: losses, scratch: scratch)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let gradient = wantsGradient ? shared.scratch.gradient(chunk) : nil
+                shared.losses[chunk] = evaluateRows((chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks),
+                                                    shared.x, gradient, biasStart: biasStart, n: n)
             }
         }
         var f = losses.reduce(0, +) / n
         if wantsGradient {
+            if g.count != parameters { g = [Double](repeating: 0, count: parameters) }
+            let partials = (0..<chunks).map { scratch.gradient($0) }
+            // Summed per coordinate in chunk order, from 0, as a plain loop over chunks would.
+            @inline(__always) func total(_ j: Int) -> Double {
+                var sum = 0.0
+                for partial in partials { sum += partial[j] }
+                return sum
+            }
             g.withUnsafeMutableBufferPointer { g in
-                for j in 0..<parameters { g[j] = 0 }
-                for chunk in 0..<chunks {
-                    let partial = scratch.gradient(chunk)
-                    for j in 0..<parameters { g[j] += partial[j] }
+                rows.position.withUnsafeBufferPointer { position in
+                    for old in 0..<columns {
+                        let new = Int(position[old])
+                        for k in 0..<c { g[old * c + k] = total(new * c + k) }
+                    }
                 }
+                for k in 0..<c { g[biasStart + k] = total(biasStart + k) }
             }
         }
         if penalty {
@@ -105,131 +122,44 @@ struct LogisticObjective {
         }
         return f
     }
-
-    /// The summed loss of `rows`; adds their share of the gradient to `gradient` when given.
-    private func evaluateRows(_ rows: Range<Int>, _ x: UnsafeBufferPointer<Double>, _ gradient: UnsafeMutablePointer<Double>?,
-                              biasStart: Int, n: Double) -> Double {
-        let c = classes
-        if c == 4 { return evaluateRows4(rows, x, gradient, biasStart: biasStart, n: n) }
-        var total = 0.0
-        var z = [Double](repeating: 0, count: c)
-        var d = [Double](repeating: 0, count: c)
-        for i in rows {
-            for k in 0..<c { z[k] = x[biasStart + k] }
-            for nz in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
-                let base = Int(matrix.column[nz]) * c
-                let v = Double(matrix.value[nz])
-                for k in 0..<c { z[k] += x[base + k] * v }
-            }
-            let s = rowWeight[i]
-            switch loss {
-            case .softmax:
-                let top = z.max() ?? 0
-                var sum = 0.0
-                for k in 0..<c { d[k] = exp(z[k] - top); sum += d[k] }
-                total += s * (top + log(sum) - z[target[i]])
-                for k in 0..<c { d[k] = s * (d[k] / sum - (k == target[i] ? 1 : 0)) }
-            case .oneVsRest:
-                for k in 0..<c {
-                    let t = targets[i * c + k]
-                    // log(1 + e^z) computed stably.
-                    let softplus = z[k] > 0 ? z[k] + log1p(exp(-z[k])) : log1p(exp(z[k]))
-                    total += s * (softplus - t * z[k])
-                    d[k] = s * (1 / (1 + exp(-z[k])) - t)
-                }
-            }
-            guard let g = gradient else { continue }
-            for k in 0..<c { g[biasStart + k] += d[k] / n }
-            for nz in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
-                let base = Int(matrix.column[nz]) * c
-                let v = Double(matrix.value[nz]) / n
-                for k in 0..<c { g[base + k] += d[k] * v }
-            }
-        }
-        return total
-    }
 }
 
-extension LogisticObjective {
-    /// ``evaluateRows`` for four classes, with the four scores of a row in one SIMD vector.
-    fileprivate func evaluateRows4(_ rows: Range<Int>, _ x: UnsafeBufferPointer<Double>, _ gradient: UnsafeMutablePointer<Double>?,
-                                   biasStart: Int, n: Double) -> Double {
-        let raw = UnsafeRawPointer(x.baseAddress!)
-        @inline(__always) func load(_ index: Int) -> SIMD4<Double> {
-            raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Double>.stride, as: SIMD4<Double>.self)
-        }
-        let bias = load(biasStart)
-        var total = 0.0
-        matrix.rowStart.withUnsafeBufferPointer { rowStart in
-            matrix.column.withUnsafeBufferPointer { column in
-                matrix.value.withUnsafeBufferPointer { value in
-                    for i in rows {
-                        var z = bias
-                        for nz in rowStart[i]..<rowStart[i + 1] {
-                            z += load(Int(column[nz]) &* 4) * Double(value[nz])
-                        }
-                        let s = rowWeight[i]
-                        var d = SIMD4<Double>()
-                        switch loss {
-                        case .softmax:
-                            let top = z.max()
-                            var e = SIMD4<Double>()
-                            for k in 0..<4 { e[k] = exp(z[k] - top) }
-                            let sum = e.sum()
-                            let y = target[i]
-                            total += s * (top + log(sum) - z[y])
-                            d = e / sum
-                            d[y] -= 1
-                            d *= s
-                        case .oneVsRest:
-                            for k in 0..<4 {
-                                let t = targets[i * 4 + k]
-                                let softplus = z[k] > 0 ? z[k] + log1p(exp(-z[k])) : log1p(exp(z[k]))
-                                total += s * (softplus - t * z[k])
-                                d[k] = s * (1 / (1 + exp(-z[k])) - t)
-                            }
-                        }
-                        guard let g = gradient else { continue }
-                        let scaled = d / n
-                        for k in 0..<4 { g[biasStart + k] += scaled[k] }
-                        for nz in rowStart[i]..<rowStart[i + 1] {
-                            let p = UnsafeMutableRawPointer(g + Int(column[nz]) &* 4)
-                            let updated = p.loadUnaligned(as: SIMD4<Double>.self) + scaled * Double(value[nz])
-                            p.storeBytes(of: updated, as: SIMD4<Double>.self)
-                        }
-                    }
-                }
-            }
-        }
-        return total
-    }
-}
+/// Buffers reused across evaluations (one objective is evaluated at a time): the weights in
+/// renumbered order and one gradient per chunk.
+final class ObjectiveScratch: @unchecked Sendable {
+    private(set) var weights = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    private var gradients: [UnsafeMutableBufferPointer<Double>] = []
 
-/// Per-chunk gradient buffers, reused across evaluations (one objective is evaluated at a time).
-final class GradientScratch: @unchecked Sendable {
-    private var buffers: [UnsafeMutableBufferPointer<Double>] = []
-
+    /// Sizes the buffers for `parameters` parameters and zeroes `chunks` gradients.
     func prepare(chunks: Int, parameters: Int) {
-        if buffers.count != chunks || buffers.first?.count != parameters {
-            release()
-            buffers = (0..<chunks).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: parameters) }
+        if weights.count != parameters {
+            weights.deallocate()
+            weights = .allocate(capacity: parameters)
+            weights.initialize(repeating: 0)
         }
-        for buffer in buffers { buffer.initialize(repeating: 0) }
+        if gradients.count < chunks || gradients.first.map({ $0.count != parameters }) == true {
+            releaseGradients()
+            gradients = (0..<chunks).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: parameters) }
+        }
+        for buffer in gradients.prefix(chunks) { buffer.initialize(repeating: 0) }
     }
 
-    func gradient(_ chunk: Int) -> UnsafeMutablePointer<Double> { buffers[chunk].baseAddress! }
+    func gradient(_ chunk: Int) -> UnsafeMutableBufferPointer<Double> { gradients[chunk] }
 
-    private func release() {
-        for buffer in buffers { buffer.deallocate() }
-        buffers = []
+    private func releaseGradients() {
+        for buffer in gradients { buffer.deallocate() }
+        gradients = []
     }
 
-    deinit { release() }
+    deinit {
+        releaseGradients()
+        weights.deallocate()
+    }
 }
 
 /// What the chunk workers share: each writes only its own loss and gradient buffer.
 private struct SharedChunks: @unchecked Sendable {
     let x: UnsafeBufferPointer<Double>
     let losses: UnsafeMutableBufferPointer<Double>
-    let scratch: GradientScratch
+    let scratch: ObjectiveScratch
 }

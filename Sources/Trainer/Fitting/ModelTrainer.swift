@@ -84,9 +84,9 @@ public struct ModelTrainer {
         let extractor = FeatureExtractor(normalizer: config.normalizer, features: config.features)
         progress("extracting features of \(examples.count) examples")
         guard config.minimumCount >= 1 else { throw .invalidSetting("minimum count must be at least 1") }
-        let matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor, minimumCount: config.minimumCount)
+        let features = ExtractedFeatures(texts: examples.map(\.text), extractor: extractor, minimumCount: config.minimumCount)
         let (fitRows, heldOutRows) = split(classesOfRow.map { $0[0] })
-        let fitting = Fitting(config: config, matrix: matrix, classesOfRow: classesOfRow, bucketCount: extractor.bucketCount,
+        let fitting = Fitting(config: config, features: features, classesOfRow: classesOfRow, bucketCount: extractor.bucketCount,
                               progress: progress)
 
         // The model is the one fitted without the held-out share: its temperatures, threshold,
@@ -103,9 +103,9 @@ public struct ModelTrainer {
             calibration = fitting.calibrate(final, on: heldOutRows)
             let softmax = Calibrated(final.linear, temperature: calibration.temperature)
             heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { classesOfRow[$0][0] },
-                              probabilities: heldOutRows.map { softmax.probabilities(for: matrix.vectors[$0]) })
+                              probabilities: heldOutRows.map { softmax.probabilities(for: features.vectors[$0]) })
         }
-        let top = TopFeatures.strongest(final.linear, labels: config.labels, matrix: matrix, texts: examples.map(\.text),
+        let top = TopFeatures.strongest(final.linear, labels: config.labels, features: features, texts: examples.map(\.text),
                                         extractor: extractor, count: config.topFeatureCount)
         let metadata = ModelMetadata(metadataEntries(examples: examples, heldOut: heldOut, heldOutCount: heldOutRows.count,
                                                      iterations: final.iterations))

@@ -1,22 +1,49 @@
 import Classifier
+import Dispatch
 
 extension NaiveBayes.Counts {
-    /// Counts of the rows of `matrix`: an example adds its feature occurrences and one example
-    /// to every one of its classes (so a multi-label example is evidence for each label).
-    init(matrix: FeatureMatrix, classesOfRow: [[Int]], classCount: Int) {
-        var table = [Double](repeating: 0, count: matrix.columnCount * classCount)
+    /// Counts of the examples `rows` of `features`, `classesOfRow[i]` being the classes of
+    /// `rows[i]`: an example adds its feature occurrences and one example to every one of its
+    /// classes (so a multi-label example is evidence for each label).
+    ///
+    /// - Complexity: O(occurrences in the rows + columns × classes).
+    init(features: ExtractedFeatures, rows: [Int], classesOfRow: [[Int]], classCount: Int) {
+        precondition(classesOfRow.count == rows.count, "NaiveBayes.Counts: one list of classes a row")
+        // Counted in parallel in fixed chunks of rows, each into one table a class (so that the
+        // table one class counts into stays in cache). Whole numbers: the sums do not depend on
+        // the split or the order.
+        let columns = features.columnCount
         var documents = [Double](repeating: 0, count: classCount)
-        for i in 0..<matrix.rowCount {
-            for c in classesOfRow[i] {
-                documents[c] += 1
-                for nz in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
-                    table[Int(matrix.column[nz]) * classCount + c] += Double(matrix.value[nz])
+        for classes in classesOfRow { for c in classes { documents[c] += 1 } }
+        let chunks = max(1, min(rows.count, 4))
+        var partials = [[Int32]](repeating: [], count: chunks)
+        partials.withUnsafeMutableBufferPointer { slots in
+            let shared = CountSlots(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var perClass = [Int32](repeating: 0, count: columns * classCount)
+                for i in (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks) {
+                    for c in classesOfRow[i] {
+                        let offset = c * columns
+                        for bucket in features.vectors[rows[i]].buckets {
+                            let k = Int(features.columnOfBucket[Int(bucket)])
+                            if k >= 0 { perClass[offset + k] += 1 }
+                        }
+                    }
                 }
+                shared.slots[chunk] = perClass
+            }
+        }
+        var table = [Double](repeating: 0, count: columns * classCount)
+        for c in 0..<classCount {
+            for k in 0..<columns {
+                var total = 0
+                for partial in partials { total += Int(partial[c * columns + k]) }
+                table[k * classCount + c] = Double(total)
             }
         }
         // Keep only buckets these rows use, so the counts stay sparse.
         var buckets: [UInt32] = [], values: [Double] = []
-        for (k, bucket) in matrix.columns.enumerated() {
+        for (k, bucket) in features.columns.enumerated() {
             let row = table[(k * classCount)..<((k + 1) * classCount)]
             guard row.contains(where: { $0 != 0 }) else { continue }
             buckets.append(bucket)
@@ -53,4 +80,9 @@ extension NaiveBayes.Counts {
         }
         return NaiveBayes.Counts(classCount: c, documents: zip(documents, other.documents).map(+), buckets: buckets, values: values)
     }
+}
+
+/// Result slots shared with the counting workers; each index is written by one worker only.
+private struct CountSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<[Int32]>
 }

@@ -12,12 +12,17 @@ enum TemperatureFitting {
     /// T minimising the mean softmax NLL of `scores` (rows × classes) for `targets`.
     static func softmax(scores: [Double], targets: [Int], classes: Int) -> Double {
         guard !targets.isEmpty else { return 1 }
+        precondition(classes > 0 && scores.count == targets.count * classes, "TemperatureFitting.softmax: scores do not match targets")
         return search { t in
             var total = 0.0
             for (i, y) in targets.enumerated() {
-                let row = scores[(i * classes)..<((i + 1) * classes)].map { $0 / t }
-                let top = row.max() ?? 0
-                total += top + log(row.reduce(0) { $0 + exp($1 - top) }) - row[y]
+                // log Σ e^{z/T} − z_y/T, shifted by the largest z/T; no array a row.
+                let start = i * classes
+                var top = scores[start] / t
+                for k in 1..<classes where top < scores[start + k] / t { top = scores[start + k] / t }
+                var sum = 0.0
+                for k in 0..<classes { sum += exp(scores[start + k] / t - top) }
+                total += top + log(sum) - scores[start + y] / t
             }
             return total / Double(targets.count)
         }

@@ -11,8 +11,9 @@ import Testing
     static func objective(_ loss: LogisticObjective.Loss, l2: Double = 0.05, tfidf: Bool = true) -> LogisticObjective {
         let extractor = FeatureExtractor(features: FeatureSettings(charNgramMin: 0, charNgramMax: 0, hashBits: 8))
         let examples = FittingFixture.examples
-        var matrix = FeatureMatrix(texts: examples.map(\.text), extractor: extractor)
-        if tfidf { matrix = matrix.weighted(scales: matrix.inverseDocumentFrequency()) }
+        let features = ExtractedFeatures(texts: examples.map(\.text), extractor: extractor)
+        let rows = Array(features.vectors.indices)
+        let matrix = FeatureMatrix(features, rows: rows, scales: tfidf ? features.inverseDocumentFrequency(rows: rows) : nil)
         let classes = examples.map { $0.labels.map { labels.firstIndex(of: $0)! } }
         var targets = [Double](repeating: 0, count: examples.count * labels.count)
         for (i, row) in classes.enumerated() { for c in row { targets[i * labels.count + c] = 1 } }
@@ -71,7 +72,7 @@ import Testing
         let with = Self.objective(.softmax, l2: 0.3), without = Self.objective(.softmax, l2: 0)
         var rng = SplitMix64(seed: 4)
         let x = (0..<with.parameterCount).map { _ in Double.random(in: -1...1, using: &rng) }
-        let weights = x.prefix(with.matrix.columnCount * 4)
+        let weights = x.prefix(with.columnCount * 4)
         var g: [Double] = []
         #expect(abs(with(x, &g) - without(x, &g) - 0.15 * weights.reduce(0) { $0 + $1 * $1 }) < 1e-12)
         #expect(abs(with.dataLoss(x) - without(x, &g)) < 1e-12)

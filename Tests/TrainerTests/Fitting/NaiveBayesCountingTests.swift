@@ -34,11 +34,11 @@ import Testing
     @Test("counting two halves and merging equals counting everything, whatever the split")
     func mergedHalves() {
         let extractor = FeatureExtractor(features: FittingFixture.configuration(.nb).features)
-        let matrix = FeatureMatrix(texts: FittingFixture.examples.map(\.text), extractor: extractor)
+        let features = ExtractedFeatures(texts: FittingFixture.examples.map(\.text), extractor: extractor)
         let labels = FittingFixture.configuration(.nb).labels
         let classes = FittingFixture.examples.map { $0.labels.map { labels.firstIndex(of: $0)! } }
         func counts(_ rows: [Int]) -> NaiveBayes.Counts {
-            NaiveBayes.Counts(matrix: matrix.rows(rows), classesOfRow: rows.map { classes[$0] }, classCount: labels.count)
+            NaiveBayes.Counts(features: features, rows: rows, classesOfRow: rows.map { classes[$0] }, classCount: labels.count)
         }
         let all = counts(Array(classes.indices))
         var rng = SplitMix64(seed: 3)
@@ -70,8 +70,8 @@ import Testing
         let extractor = FeatureExtractor(features: FeatureSettings(wordUnigrams: true, wordBigrams: false, charNgramMin: 0,
                                                                    charNgramMax: 0, cliticStems: false, negationScope: 0, hashBits: 8))
         let texts = ["سلام سلام حرب", "حرب", "هدنة"]
-        let matrix = FeatureMatrix(texts: texts, extractor: extractor)
-        let counts = NaiveBayes.Counts(matrix: matrix.rows([0, 1]), classesOfRow: [[0, 1], [1]], classCount: 2)
+        let features = ExtractedFeatures(texts: texts, extractor: extractor)
+        let counts = NaiveBayes.Counts(features: features, rows: [0, 1], classesOfRow: [[0, 1], [1]], classCount: 2)
         let salam = extractor.features(of: "سلام").buckets[0], harb = extractor.features(of: "حرب").buckets[0]
         #expect(counts.documents == [1, 2])
         #expect(Set(counts.buckets) == [salam, harb])
