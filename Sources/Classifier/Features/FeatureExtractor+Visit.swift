@@ -18,102 +18,24 @@ extension FeatureExtractor {
         return false
     }
 
-    /// Walks the tokens of `text` and hands every feature to `sink`. Generic so that the fast
-    /// path (buckets only) and the naming path share one definition of the features.
+    /// Walks the tokens of `text` and hands every feature to `sink`: the reference path, and the
+    /// naming path, of the features that ``UnsafeFusedScan`` finds in one pass.
     @inline(__always)
     func visit<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
                                   _ offsets: UnsafeMutableBufferPointer<Int>, _ sink: inout Sink) {
-        let s = settings
         Self.negationHashes.withUnsafeBufferPointer { negationHashes in
-        var previous: (hash: UInt64, token: Token)? = nil
-        var negationLeft = 0
-        func string(_ token: Token) -> String {
-            token.kind == .number ? "<num>" : String(decoding: UnsafeBufferPointer(rebasing: text[token.start..<token.end]), as: UTF8.self)
-        }
-        for token in tokens {
-            switch token.kind {
-            case .punctuation:
-                previous = nil
-                negationLeft = 0
-                continue
-            case .quote:
-                previous = nil
-                if s.wordUnigrams { sink.add(FeatureHashing.quoteHash) { "q:\"" } }
-                continue
-            case .word, .number:
-                break
-            }
-            let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
-            let hash = token.kind == .number ? FeatureHashing.numberHash : FeatureHashing.hash(word, seed: FeatureHashing.wordSeed)
-            if s.wordUnigrams { sink.add(hash) { "w:" + string(token) } }
-            if s.wordBigrams, let (previousHash, previousToken) = previous {
-                sink.add(FeatureHashing.bigram(previousHash, hash)) { "b:" + string(previousToken) + " " + string(token) }
-            }
-            previous = (hash, token)
-            guard token.kind == .word else { negationLeft = max(0, negationLeft - 1); continue }
-
-            if s.cliticStems, let stemStart = Clitics.stemStart(word) {
-                let stem = UnsafeBufferPointer(rebasing: word[stemStart...])
-                sink.add(FeatureHashing.hash(stem, seed: FeatureHashing.stemSeed)) {
-                    "s:" + String(decoding: stem, as: UTF8.self)
-                }
-            }
-            if s.negationScope > 0 {
-                if negationLeft > 0 {
-                    negationLeft -= 1
-                    sink.add(FeatureHashing.hash(word, seed: FeatureHashing.negatedSeed)) { "n:" + string(token) }
-                }
-                if Self.isNegation(word, hash: hash, among: negationHashes) { negationLeft = s.negationScope }
-            }
-            if s.usesCharNgrams { charNgrams(word, offsets, &sink) }
-        }
-        }
-    }
-
-    /// Character n-grams of " word " in scalars, as scikit-learn's `char_wb` analyser cuts them.
-    /// The hash absorbs a whole scalar a step (its UTF-8 bytes packed little-endian), which halves
-    /// the multiplications for Arabic against absorbing byte by byte.
-    ///
-    /// `offsets` holds, from 0, where each scalar starts (and the end of the last), and from
-    /// ``scalarSlots`` the packed scalars with a space before and after.
-    @inline(__always)
-    func charNgrams<Sink: FeatureSink>(_ word: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeMutableBufferPointer<Int>,
-                                       _ sink: inout Sink) {
-        let packed = Self.scalarSlots
-        var count = 0
-        var i = 0
-        offsets[packed] = 0x20
-        while i < word.count && count < Self.maximumNgramWordLength {
-            offsets[count] = i
-            let lead = word[i]
-            let length = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, word.count - i)
-            var scalar = 0
-            for k in 0..<length { scalar |= Int(word[i + k]) << (8 * k) }
-            count += 1
-            offsets[packed + count] = scalar
-            i += length
-        }
-        offsets[count] = i
-        offsets[packed + count + 1] = 0x20
-        let positions = count + 2  // a virtual space before and after the word
-        let minimum = settings.charNgramMin, maximum = settings.charNgramMax
-        for start in 0..<positions {
-            var h = FeatureHashing.charSeed
-            var n = 0
-            while n < maximum && start + n < positions {
-                let position = start + n
-                h = (h ^ UInt64(truncatingIfNeeded: offsets[packed + position])) &* FeatureHashing.fnvPrime
-                n += 1
-                if n >= minimum && !(n == 1 && (position == 0 || position == positions - 1)) {
-                    sink.addCharacter(h) {
-                        var name = "c:"
-                        for p in start..<(start + n) {
-                            if p == 0 { name += "[" } else if p == positions - 1 { name += "]" } else {
-                                name += String(decoding: UnsafeBufferPointer(rebasing: word[offsets[p - 1]..<offsets[p]]), as: UTF8.self)
-                            }
-                        }
-                        return name
-                    }
+            var visitor = TokenVisitor(settings: settings, negationHashes: negationHashes, offsets: offsets)
+            for token in tokens {
+                switch token.kind {
+                case .punctuation:
+                    visitor.punctuation()
+                case .quote:
+                    visitor.quote(&sink)
+                case .word, .number:
+                    let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
+                    let isNumber = token.kind == .number
+                    let hash = isNumber ? FeatureHashing.numberHash : FeatureHashing.hash(word, seed: FeatureHashing.wordSeed)
+                    visitor.word(word, hash: hash, isNumber: isNumber, &sink)
                 }
             }
         }
