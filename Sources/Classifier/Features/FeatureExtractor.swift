@@ -27,10 +27,11 @@ public struct FeatureExtractor: Sendable {
 
     /// Reusable buffers, so that extracting features from many sentences allocates nothing.
     public struct Workspace: Sendable {
-        /// The normalised UTF-8 of the last sentence.
-        public internal(set) var normalized: [UInt8] = []
-        /// Its tokens.
-        public internal(set) var tokens: [Token] = []
+        /// The normalised UTF-8 and the tokens of the last sentence that took the reference path.
+        var normalized: [UInt8] = []
+        var tokens: [Token] = []
+        /// The normalised words of the last sentence that took the fused pass.
+        var scratch: [UInt8] = []
         /// Its features as buckets, repeated as often as they occur: the word block, then
         /// the character block (see ``FeatureVector``).
         public internal(set) var buckets: [UInt32] = []
@@ -52,15 +53,52 @@ public struct FeatureExtractor: Sendable {
     ///
     /// - Complexity: O(n · (charNgramMax − charNgramMin + 1)) in the length of `text`.
     public func extract(_ text: UnsafeBufferPointer<UInt8>, into workspace: inout Workspace) {
+        extract(text, into: &workspace, reference: false)
+    }
+
+    /// ``extract(_:into:)``, by the reference path when `reference` is set (for the tests that
+    /// compare the two paths).
+    func extract(_ text: UnsafeBufferPointer<UInt8>, into workspace: inout Workspace, reference: Bool) {
+        var sink = BucketSink(bits: settings.hashBits, buckets: [], characterBuckets: [])
+        swap(&sink.buckets, &workspace.buckets)
+        swap(&sink.characterBuckets, &workspace.characterBuckets)
+        sink.removeAll()
+        featurize(text, &workspace, &sink, reference: reference)
+        workspace.wordCount = sink.buckets.count
+        sink.buckets.append(contentsOf: sink.characterBuckets)
+        swap(&sink.buckets, &workspace.buckets)
+        swap(&sink.characterBuckets, &workspace.characterBuckets)
+    }
+
+    /// Hands every feature of `text` to `sink`, in one fused pass over its bytes
+    /// (``UnsafeFusedScan``) or, when `reference` is set or the text has presentation forms to
+    /// expand, by the reference path: normalise, tokenise, then visit the tokens.
+    @inline(__always)
+    func featurize<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ workspace: inout Workspace,
+                                      _ sink: inout Sink, reference: Bool) {
+        if !reference, let needed = UnsafeFusedScan.scratchCount(forTextCount: text.count) {
+            if workspace.scratch.count < needed {
+                workspace.scratch = Array(repeating: 0, count: max(needed, 2 * workspace.scratch.count))
+            }
+            let expands = normalizer.settings.expandPresentationForms
+            let scanned = Self.negationHashes.withUnsafeBufferPointer { negationHashes in
+                normalizer.scanTable.withUnsafeBufferPointer { table in
+                    workspace.scratch.withUnsafeMutableBufferPointer { scratch in
+                        workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
+                            var visitor = TokenVisitor(settings: settings, negationHashes: negationHashes, offsets: offsets)
+                            return UnsafeFusedScan.scan(text, table: table, expandsPresentationForms: expands,
+                                                        scratch: scratch, visitor: &visitor, sink: &sink)
+                        }
+                    }
+                }
+            }
+            if scanned { return }
+            sink.removeAll()
+        }
         workspace.normalized.removeAll(keepingCapacity: true)
         workspace.tokens.removeAll(keepingCapacity: true)
         normalizer.normalize(text, into: &workspace.normalized)
         workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
-        var sink = BucketSink(bits: settings.hashBits, buckets: [], characterBuckets: [])
-        swap(&sink.buckets, &workspace.buckets)
-        swap(&sink.characterBuckets, &workspace.characterBuckets)
-        sink.buckets.removeAll(keepingCapacity: true)
-        sink.characterBuckets.removeAll(keepingCapacity: true)
         workspace.normalized.withUnsafeBufferPointer { normalized in
             workspace.tokens.withUnsafeBufferPointer { tokens in
                 workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
@@ -68,10 +106,6 @@ public struct FeatureExtractor: Sendable {
                 }
             }
         }
-        workspace.wordCount = sink.buckets.count
-        sink.buckets.append(contentsOf: sink.characterBuckets)
-        swap(&sink.buckets, &workspace.buckets)
-        swap(&sink.characterBuckets, &workspace.characterBuckets)
     }
 
     /// The features of `text`.
@@ -132,6 +166,8 @@ protocol FeatureSink {
     mutating func add(_ hash: UInt64, _ name: () -> String)
     /// A character n-gram.
     mutating func addCharacter(_ hash: UInt64, _ name: () -> String)
+    /// Forgets every feature received (when the fused pass gives way to the reference path).
+    mutating func removeAll()
 }
 
 struct BucketSink: FeatureSink {
@@ -148,6 +184,11 @@ struct BucketSink: FeatureSink {
     mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
         characterBuckets.append(FeatureHashing.bucket(hash, bits: bits))
     }
+
+    mutating func removeAll() {
+        buckets.removeAll(keepingCapacity: true)
+        characterBuckets.removeAll(keepingCapacity: true)
+    }
 }
 
 struct NamingSink: FeatureSink {
@@ -161,5 +202,10 @@ struct NamingSink: FeatureSink {
 
     mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
         characterFeatures.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
+    }
+
+    mutating func removeAll() {
+        features.removeAll()
+        characterFeatures.removeAll()
     }
 }

@@ -144,11 +144,11 @@ import Testing
         #expect(stem != word)
     }
 
-    @Test("the workspace holds the normalised text and its tokens")
+    @Test("the reference path leaves the normalised text and its tokens in the workspace")
     func workspace() {
         var workspace = FeatureExtractor.Workspace()
         let bytes = Array("  نَفت، طهران ".utf8)
-        bytes.withUnsafeBufferPointer { extractor.extract($0, into: &workspace) }
+        bytes.withUnsafeBufferPointer { extractor.extract($0, into: &workspace, reference: true) }
         #expect(workspace.normalized == Array("نفت، طهران".utf8))
         #expect(workspace.tokens.map(\.kind) == [.word, .punctuation, .word])
         #expect(workspace.vector == extractor.features(of: "نفت، طهران"))
