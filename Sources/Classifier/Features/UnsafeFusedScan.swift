@@ -40,150 +40,131 @@ enum UnsafeFusedScan {
         guard table.count == Normalizer.tableSize, let out = scratch.baseAddress,
               let needed = scratchCount(forTextCount: text.count), scratch.count >= needed else { return false }
         let count = text.count
-        var words = WordReader(out: out, limit: needed &- 4)
+        // The last offset of `out` at which a 4-byte store fits.
+        let limit = needed &- 4
+        var written = 0
+
+        // The word being read: where its bytes start in `out`, its FNV-1a hash so far, and what
+        // the tokeniser tracks (a number until a letter joins, whether the last scalar is a digit).
+        // Plain local variables, not a struct with methods or closures, so that they stay in
+        // registers.
+        var inWord = false
+        var wordStart = 0
+        var hash: UInt64 = 0
+        var isNumber = false, previousIsDigit = false
+        // A joiner or number separator read inside a word: its bytes already follow the word in
+        // `out`, and `joinedHash` is the word's hash if the next scalar joins it to the word.
+        var pendingJoiner = false
+        var joinerClass = ScalarClass.joiner
+        var joinerPacked: UInt32 = 0
+        var joinerStart = 0
+        var joinedHash: UInt64 = 0
+
         var i = 0
         while i < count {
-            let entry: Normalizer.ScanEntry
+            // The normalised scalar as UTF-8 bytes packed little-endian, their count and its class.
+            let packed: UInt32, length: Int, cls: ScalarClass
             let byte = base[i]
+            var scalar = UInt32(byte)
             if byte < 0x80 {
-                entry = Normalizer.ScanEntry(rawValue: table[Int(byte)])
                 i &+= 1
+            } else if byte >= 0xC2 && byte < 0xE0 && i &+ 1 < count && base[i &+ 1] & 0xC0 == 0x80 {
+                // Two bytes (all of Arabic): decoded here, an 11-bit value by construction.
+                scalar = (scalar & 0x1F) << 6 | UInt32(base[i &+ 1] & 0x3F)
+                i &+= 2
             } else {
-                let (scalar, length) = decodeScalarRepairing(base + i, count &- i)
-                i &+= length
-                if scalar < UInt32(Normalizer.tableSize) {
-                    entry = Normalizer.ScanEntry(rawValue: table[Int(scalar)])
+                let (decoded, decodedLength) = decodeScalarRepairing(base + i, count &- i)
+                scalar = decoded
+                i &+= decodedLength
+            }
+            if scalar < UInt32(Normalizer.tableSize) {
+                let entry = Normalizer.ScanEntry(rawValue: table[Int(scalar)])
+                length = entry.length
+                if length == 0 { continue }
+                packed = entry.packed
+                cls = entry.scalarClass
+            } else {
+                if expandsPresentationForms && (ArabicScalars.presentationFormsA.contains(scalar)
+                                                || ArabicScalars.presentationFormsB.contains(scalar)) {
+                    return false
+                }
+                // Rare: scalars above U+07FF (and U+FFFD for invalid bytes) are classified one by
+                // one, as the tokeniser does.
+                let action = Normalizer.highAction(scalar)
+                if action == Normalizer.delete { continue }
+                if action == Normalizer.space {
+                    (packed, length, cls) = (0x20, 1, .space)
                 } else {
-                    if expandsPresentationForms && (ArabicScalars.presentationFormsA.contains(scalar)
-                                                    || ArabicScalars.presentationFormsB.contains(scalar)) {
-                        return false
-                    }
-                    // Rare: scalars above U+07FF are classified one by one, as the tokeniser does.
-                    let action = Normalizer.highAction(scalar)
-                    if action == Normalizer.delete { continue }
-                    let fed: Bool
-                    if action == Normalizer.space {
-                        fed = words.feed(0x20, 1, .space, &visitor, &sink)
-                    } else {
-                        let (packed, packedLength) = packUTF8(action)
-                        fed = words.feed(packed, packedLength, ScalarClass.classify(action), &visitor, &sink)
-                    }
-                    guard fed else { return false }
-                    continue
+                    (packed, length) = packUTF8(action)
+                    cls = ScalarClass.classify(action)
                 }
             }
-            let length = entry.length
-            if length == 0 { continue }
-            guard words.feed(entry.packed, length, entry.scalarClass, &visitor, &sink) else { return false }
-        }
-        words.finish(&visitor, &sink)
-        return true
-    }
-}
 
-/// The tokeniser's state in the fused pass, fed one normalised scalar at a time.
-private struct WordReader {
-    /// Where the words' bytes go, and the last offset at which a 4-byte store fits.
-    let out: UnsafeMutablePointer<UInt8>
-    let limit: Int
-    var written = 0
-
-    // The word being read: where its bytes start in `out`, its FNV-1a hash so far, and what the
-    // tokeniser tracks (a number until a letter joins, whether the last scalar is a digit).
-    var inWord = false
-    var wordStart = 0
-    var hash: UInt64 = 0
-    var isNumber = false, previousIsDigit = false
-
-    // A joiner or number separator read inside a word: its bytes already follow the word in
-    // `out`, and `joinedHash` is the word's hash if the next scalar joins it to the word.
-    var pendingJoiner = false
-    var joinerClass = ScalarClass.joiner
-    var joinerPacked: UInt32 = 0
-    var joinerStart = 0
-    var joinedHash: UInt64 = 0
-
-    init(out: UnsafeMutablePointer<UInt8>, limit: Int) {
-        self.out = out
-        self.limit = limit
-    }
-
-    /// One normalised scalar (never a deleted one): its UTF-8 bytes packed, their count, its
-    /// class. Returns false if its bytes do not fit in `out`.
-    @inline(__always)
-    mutating func feed<Sink: FeatureSink>(_ packed: UInt32, _ length: Int, _ cls: ScalarClass,
-                                          _ visitor: inout TokenVisitor, _ sink: inout Sink) -> Bool {
-        if pendingJoiner {
-            pendingJoiner = false
-            let joins = joinerClass == .joiner ? (cls == .letter || cls == .digit) : (previousIsDigit && cls == .digit)
-            if joins {
-                hash = joinedHash
+            if pendingJoiner {
+                pendingJoiner = false
+                let joins = joinerClass == .joiner ? (cls == .letter || cls == .digit) : (previousIsDigit && cls == .digit)
+                if joins {
+                    hash = joinedHash
+                } else {
+                    inWord = false
+                    word(out, wordStart, joinerStart, hash, isNumber, &visitor, &sink)
+                    outsideWord(joinerPacked, joinerClass, &visitor, &sink)
+                }
+            }
+            if inWord {
+                switch cls {
+                case .letter:
+                    isNumber = false
+                    previousIsDigit = false
+                case .digit:
+                    previousIsDigit = true
+                case .joiner, .numberSeparator:
+                    pendingJoiner = true
+                    joinerClass = cls
+                    joinerPacked = packed
+                    joinerStart = written
+                    joinedHash = absorb(hash, packed, length)
+                case .space, .punctuation, .quote:
+                    inWord = false
+                    word(out, wordStart, written, hash, isNumber, &visitor, &sink)
+                    outsideWord(packed, cls, &visitor, &sink)
+                    continue
+                }
+                if !pendingJoiner { hash = absorb(hash, packed, length) }
+            } else if cls == .letter || cls == .digit {
+                inWord = true
+                wordStart = written
+                isNumber = cls == .digit
+                previousIsDigit = isNumber
+                hash = absorb(FeatureHashing.wordSeed, packed, length)
             } else {
-                endWord(at: joinerStart, &visitor, &sink)
-                Self.outsideWord(joinerPacked, joinerClass, &visitor, &sink)
+                outsideWord(packed, cls, &visitor, &sink)
+                continue
             }
+            // A scalar of a word (or a joiner that may join it): its bytes go to `out`, with
+            // one 4-byte store that `scratchCount` leaves room for; the check keeps that true
+            // whatever the text.
+            guard written <= limit else { return false }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: packed.littleEndian, as: UInt32.self)
+            written &+= length
         }
-        if inWord {
-            switch cls {
-            case .letter:
-                isNumber = false
-                previousIsDigit = false
-            case .digit:
-                previousIsDigit = true
-            case .joiner, .numberSeparator:
-                pendingJoiner = true
-                joinerClass = cls
-                joinerPacked = packed
-                joinerStart = written
-                joinedHash = Self.absorb(hash, packed, length)
-                return write(packed, length)
-            case .space, .punctuation, .quote:
-                endWord(at: written, &visitor, &sink)
-                Self.outsideWord(packed, cls, &visitor, &sink)
-                return true
-            }
-            hash = Self.absorb(hash, packed, length)
-            return write(packed, length)
-        }
-        guard cls == .letter || cls == .digit else {
-            Self.outsideWord(packed, cls, &visitor, &sink)
-            return true
-        }
-        inWord = true
-        wordStart = written
-        isNumber = cls == .digit
-        previousIsDigit = isNumber
-        hash = Self.absorb(FeatureHashing.wordSeed, packed, length)
-        return write(packed, length)
-    }
-
-    /// The end of the text: ends the last word and hands over a joiner left pending.
-    @inline(__always)
-    mutating func finish<Sink: FeatureSink>(_ visitor: inout TokenVisitor, _ sink: inout Sink) {
         if pendingJoiner {
-            pendingJoiner = false
-            endWord(at: joinerStart, &visitor, &sink)
-            Self.outsideWord(joinerPacked, joinerClass, &visitor, &sink)
+            word(out, wordStart, joinerStart, hash, isNumber, &visitor, &sink)
+            outsideWord(joinerPacked, joinerClass, &visitor, &sink)
         } else if inWord {
-            endWord(at: written, &visitor, &sink)
+            word(out, wordStart, written, hash, isNumber, &visitor, &sink)
         }
-    }
-
-    @inline(__always)
-    private mutating func endWord<Sink: FeatureSink>(at end: Int, _ visitor: inout TokenVisitor, _ sink: inout Sink) {
-        inWord = false
-        let word = UnsafeBufferPointer(start: out + wordStart, count: end &- wordStart)
-        visitor.word(word, hash: isNumber ? FeatureHashing.numberHash : hash, isNumber: isNumber, &sink)
-    }
-
-    /// Stores the 1…4 bytes of `packed` at `written` with one 4-byte store (the scratch leaves
-    /// room for it, and the check keeps that true whatever the text).
-    @inline(__always)
-    private mutating func write(_ packed: UInt32, _ length: Int) -> Bool {
-        guard written <= limit else { return false }
-        UnsafeMutableRawPointer(out + written).storeBytes(of: packed.littleEndian, as: UInt32.self)
-        written &+= length
         return true
+    }
+
+    /// The word `out[start..<end]` with word hash `hash` (once a word, not once a scalar: kept
+    /// out of line so that the scalar loop stays small).
+    @inline(never)
+    private static func word<Sink: FeatureSink>(_ out: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int,
+                                                _ hash: UInt64, _ isNumber: Bool,
+                                                _ visitor: inout TokenVisitor, _ sink: inout Sink) {
+        let word = UnsafeBufferPointer(start: out + start, count: end &- start)
+        visitor.word(word, hash: isNumber ? FeatureHashing.numberHash : hash, isNumber: isNumber, &sink)
     }
 
     /// A scalar that is not part of a word.
@@ -211,6 +192,7 @@ private struct WordReader {
     private static let leftSingleQuote = packUTF8(0x2018).packed
     private static let rightSingleQuote = packUTF8(0x2019).packed
 
+    /// FNV-1a over the `length` bytes of `packed`.
     @inline(__always)
     private static func absorb(_ h: UInt64, _ packed: UInt32, _ length: Int) -> UInt64 {
         var h = FeatureHashing.absorb(h, UInt8(truncatingIfNeeded: packed))
