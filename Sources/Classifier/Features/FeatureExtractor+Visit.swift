@@ -10,11 +10,33 @@ extension FeatureExtractor {
     /// (64-bit FNV-1a: a collision among the few words this short is not a practical concern).
     static let negationHashes: [UInt64] = negations.map { FeatureHashing.hash($0, seed: FeatureHashing.wordSeed) }
 
+    /// ``negationHashes`` in an open-addressing table of ``negationSlots`` slots (0 is empty), so
+    /// that most words need one probe instead of a comparison with every negation.
+    static let negationTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: negationSlots)
+        for hash in negationHashes {
+            precondition(hash != 0 && negationHashes.count < negationSlots, "FeatureExtractor: negation table")
+            var slot = Int(truncatingIfNeeded: hash >> 58)
+            while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) % negationSlots }
+            table[slot] = hash
+        }
+        return table
+    }()
+    static let negationSlots = 64
+
     /// Whether the word whose bytes are `word` and whose word hash is `hash` is a negation.
+    ///
+    /// - Parameter table: ``negationTable``.
     @inline(__always)
-    static func isNegation(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, among hashes: UnsafeBufferPointer<UInt64>) -> Bool {
-        guard word.count <= 10 else { return false }
-        for h in hashes where h == hash { return true }
+    static func isNegation(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, in table: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard word.count <= 10, table.count == negationSlots else { return false }
+        var slot = Int(truncatingIfNeeded: hash >> 58)
+        for _ in 0..<negationSlots {
+            let entry = table[slot]
+            if entry == 0 { return false }
+            if entry == hash { return true }
+            slot = (slot &+ 1) & (negationSlots - 1)
+        }
         return false
     }
 
@@ -23,8 +45,8 @@ extension FeatureExtractor {
     @inline(__always)
     func visit<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
                                   _ offsets: UnsafeMutableBufferPointer<Int>, _ sink: inout Sink) {
-        Self.negationHashes.withUnsafeBufferPointer { negationHashes in
-            var visitor = TokenVisitor(settings: settings, negationHashes: negationHashes, offsets: offsets)
+        Self.negationTable.withUnsafeBufferPointer { negationTable in
+            var visitor = TokenVisitor(settings: settings, negationTable: negationTable, offsets: offsets)
             for token in tokens {
                 switch token.kind {
                 case .punctuation:

@@ -81,11 +81,11 @@ public struct FeatureExtractor: Sendable {
                 workspace.scratch = Array(repeating: 0, count: max(needed, 2 * workspace.scratch.count))
             }
             let expands = normalizer.settings.expandPresentationForms
-            let scanned = Self.negationHashes.withUnsafeBufferPointer { negationHashes in
+            let scanned = Self.negationTable.withUnsafeBufferPointer { negationTable in
                 normalizer.scanTable.withUnsafeBufferPointer { table in
                     workspace.scratch.withUnsafeMutableBufferPointer { scratch in
                         workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
-                            var visitor = TokenVisitor(settings: settings, negationHashes: negationHashes, offsets: offsets)
+                            var visitor = TokenVisitor(settings: settings, negationTable: negationTable, offsets: offsets)
                             return UnsafeFusedScan.scan(text, table: table, expandsPresentationForms: expands,
                                                         scratch: scratch, visitor: &visitor, sink: &sink)
                         }

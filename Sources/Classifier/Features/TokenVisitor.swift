@@ -6,8 +6,8 @@
 /// drive one visitor, so the features are defined once.
 struct TokenVisitor {
     let settings: FeatureSettings
-    /// ``FeatureExtractor/negationHashes``.
-    let negationHashes: UnsafeBufferPointer<UInt64>
+    /// ``FeatureExtractor/negationTable``.
+    let negationTable: UnsafeBufferPointer<UInt64>
     /// Scratch of the character n-grams: scalar offsets from 0, padded packed scalars from
     /// ``FeatureExtractor/scalarSlots``.
     let offsets: UnsafeMutableBufferPointer<Int>
@@ -16,10 +16,10 @@ struct TokenVisitor {
     /// How many more words fall in the current negation scope.
     private var negationLeft = 0
 
-    init(settings: FeatureSettings, negationHashes: UnsafeBufferPointer<UInt64>, offsets: UnsafeMutableBufferPointer<Int>) {
+    init(settings: FeatureSettings, negationTable: UnsafeBufferPointer<UInt64>, offsets: UnsafeMutableBufferPointer<Int>) {
         precondition(offsets.count >= 2 * FeatureExtractor.scalarSlots, "TokenVisitor: n-gram scratch too small")
         self.settings = settings
-        self.negationHashes = negationHashes
+        self.negationTable = negationTable
         self.offsets = offsets
     }
 
@@ -67,7 +67,7 @@ struct TokenVisitor {
                 negationLeft -= 1
                 sink.add(FeatureHashing.hash(word, seed: FeatureHashing.negatedSeed)) { "n:" + string(word, false) }
             }
-            if FeatureExtractor.isNegation(word, hash: hash, among: negationHashes) { negationLeft = s.negationScope }
+            if FeatureExtractor.isNegation(word, hash: hash, in: negationTable) { negationLeft = s.negationScope }
         }
         if s.usesCharNgrams { charNgrams(word, &sink) }
     }
