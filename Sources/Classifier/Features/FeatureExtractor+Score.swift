@@ -65,9 +65,20 @@ struct ScoringSink: FeatureSink {
     mutating func add(_ hash: UInt64, _ name: () -> String) { add(hash, to: &words, &wordNorm, &wordCount) }
 
     @inline(__always)
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        add(hash, to: &characters, &characterNorm, &characterCount)
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String) {
+        // Local sums, added in the same order as one call a feature would.
+        var sum = characters, norm = characterNorm
+        for hash in hashes {
+            let bucket = Int(FeatureHashing.bucket(hash, bits: bits))
+            sum += row(bucket)
+            if let squares { norm += squares[bucket] }
+        }
+        characters = sum
+        characterNorm = norm
+        characterCount &+= hashes.count
     }
+
+    static var namesFeatures: Bool { false }
 
     mutating func removeAll() {
         words = .zero

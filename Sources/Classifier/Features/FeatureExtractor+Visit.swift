@@ -44,9 +44,10 @@ extension FeatureExtractor {
     /// naming path, of the features that ``UnsafeFusedScan`` finds in one pass.
     @inline(__always)
     func visit<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                                  _ offsets: UnsafeMutableBufferPointer<Int>, _ sink: inout Sink) {
+                                  _ offsets: UnsafeMutableBufferPointer<Int>, _ ngrams: UnsafeMutableBufferPointer<UInt64>,
+                                  _ sink: inout Sink) {
         Self.negationTable.withUnsafeBufferPointer { negationTable in
-            var visitor = TokenVisitor(settings: settings, negationTable: negationTable, offsets: offsets)
+            var visitor = TokenVisitor(settings: settings, negationTable: negationTable, offsets: offsets, ngrams: ngrams)
             for token in tokens {
                 switch token.kind {
                 case .punctuation:

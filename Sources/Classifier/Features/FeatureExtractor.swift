@@ -39,6 +39,7 @@ public struct FeatureExtractor: Sendable {
         public internal(set) var wordCount = 0
         var characterBuckets: [UInt32] = []
         var scalarOffsets: [Int] = Array(repeating: 0, count: 2 * FeatureExtractor.scalarSlots)
+        var ngrams: [UInt64] = Array(repeating: 0, count: 2 * FeatureExtractor.maximumNgramsPerWord)
 
         /// Empty buffers.
         public init() {}
@@ -48,6 +49,8 @@ public struct FeatureExtractor: Sendable {
     static let maximumNgramWordLength = 64
     /// Slots of each half of the n-gram scratch: scalar offsets, then padded packed scalars.
     static let scalarSlots = maximumNgramWordLength + 2
+    /// The most character n-grams one word gives: a start at each slot, each of every length.
+    static let maximumNgramsPerWord = scalarSlots * FeatureSettings.maximumNgram
 
     /// Extracts the features of the UTF-8 bytes `text` (valid or not) into `workspace.buckets`.
     ///
@@ -85,9 +88,12 @@ public struct FeatureExtractor: Sendable {
                 normalizer.scanTable.withUnsafeBufferPointer { table in
                     workspace.scratch.withUnsafeMutableBufferPointer { scratch in
                         workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
-                            var visitor = TokenVisitor(settings: settings, negationTable: negationTable, offsets: offsets)
-                            return UnsafeFusedScan.scan(text, table: table, expandsPresentationForms: expands,
-                                                        scratch: scratch, visitor: &visitor, sink: &sink)
+                            workspace.ngrams.withUnsafeMutableBufferPointer { ngrams in
+                                var visitor = TokenVisitor(settings: settings, negationTable: negationTable,
+                                                           offsets: offsets, ngrams: ngrams)
+                                return UnsafeFusedScan.scan(text, table: table, expandsPresentationForms: expands,
+                                                            scratch: scratch, visitor: &visitor, sink: &sink)
+                            }
                         }
                     }
                 }
@@ -102,7 +108,9 @@ public struct FeatureExtractor: Sendable {
         workspace.normalized.withUnsafeBufferPointer { normalized in
             workspace.tokens.withUnsafeBufferPointer { tokens in
                 workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
-                    visit(normalized, tokens, offsets, &sink)
+                    workspace.ngrams.withUnsafeMutableBufferPointer { ngrams in
+                        visit(normalized, tokens, offsets, ngrams, &sink)
+                    }
                 }
             }
         }
@@ -135,9 +143,12 @@ public struct FeatureExtractor: Sendable {
         bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens) }
         var sink = NamingSink(bits: settings.hashBits)
         var offsets = Array(repeating: 0, count: 2 * Self.scalarSlots)
+        var ngrams = [UInt64](repeating: 0, count: 2 * Self.maximumNgramsPerWord)
         bytes.withUnsafeMutableBufferPointer { b in
             tokens.withUnsafeBufferPointer { t in
-                offsets.withUnsafeMutableBufferPointer { o in visit(UnsafeBufferPointer(b), t, o, &sink) }
+                offsets.withUnsafeMutableBufferPointer { o in
+                    ngrams.withUnsafeMutableBufferPointer { n in visit(UnsafeBufferPointer(b), t, o, n, &sink) }
+                }
             }
         }
         return sink.features + sink.characterFeatures
@@ -164,8 +175,10 @@ extension FeatureVector {
 protocol FeatureSink {
     /// A word-level feature with 64-bit hash `hash`; `name` builds its readable name only if needed.
     mutating func add(_ hash: UInt64, _ name: () -> String)
-    /// A character n-gram.
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String)
+    /// The character n-grams of one word, in order: `hashes[k]`, named `name(k)` if needed.
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String)
+    /// Whether the sink reads names, so that the n-grams' positions must be kept for `name`.
+    static var namesFeatures: Bool { get }
     /// Forgets every feature received (when the fused pass gives way to the reference path).
     mutating func removeAll()
 }
@@ -181,9 +194,16 @@ struct BucketSink: FeatureSink {
     }
 
     @inline(__always)
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        characterBuckets.append(FeatureHashing.bucket(hash, bits: bits))
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String) {
+        // One growth and one uniqueness check a word, not one a feature.
+        let start = characterBuckets.count
+        characterBuckets.append(contentsOf: repeatElement(0, count: hashes.count))
+        characterBuckets.withUnsafeMutableBufferPointer { buckets in
+            for (k, hash) in hashes.enumerated() { buckets[start + k] = FeatureHashing.bucket(hash, bits: bits) }
+        }
     }
+
+    static var namesFeatures: Bool { false }
 
     mutating func removeAll() {
         buckets.removeAll(keepingCapacity: true)
@@ -200,9 +220,13 @@ struct NamingSink: FeatureSink {
         features.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
     }
 
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        characterFeatures.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String) {
+        for (k, hash) in hashes.enumerated() {
+            characterFeatures.append(.init(name: name(k), bucket: FeatureHashing.bucket(hash, bits: bits)))
+        }
     }
+
+    static var namesFeatures: Bool { true }
 
     mutating func removeAll() {
         features.removeAll()

@@ -11,16 +11,25 @@ struct TokenVisitor {
     /// Scratch of the character n-grams: scalar offsets from 0, padded packed scalars from
     /// ``FeatureExtractor/scalarSlots``.
     let offsets: UnsafeMutableBufferPointer<Int>
+    /// Scratch of one word's character n-grams: ``FeatureExtractor/maximumNgramsPerWord`` hashes,
+    /// then as many positions (start << 8 | length) for sinks that name their features.
+    private let ngrams: UnsafeMutablePointer<UInt64>
     /// The word hash and bytes of the previous word or number, if no punctuation or quote followed it.
     private var previous: (hash: UInt64, word: UnsafeBufferPointer<UInt8>, isNumber: Bool)? = nil
     /// How many more words fall in the current negation scope.
     private var negationLeft = 0
 
-    init(settings: FeatureSettings, negationTable: UnsafeBufferPointer<UInt64>, offsets: UnsafeMutableBufferPointer<Int>) {
+    init(settings: FeatureSettings, negationTable: UnsafeBufferPointer<UInt64>, offsets: UnsafeMutableBufferPointer<Int>,
+         ngrams: UnsafeMutableBufferPointer<UInt64>) {
         precondition(offsets.count >= 2 * FeatureExtractor.scalarSlots, "TokenVisitor: n-gram scratch too small")
+        precondition(settings.charNgramMax <= FeatureSettings.maximumNgram, "TokenVisitor: n-grams longer than the scratch allows")
+        guard let base = ngrams.baseAddress, ngrams.count >= 2 * FeatureExtractor.maximumNgramsPerWord else {
+            preconditionFailure("TokenVisitor: n-gram scratch too small")
+        }
         self.settings = settings
         self.negationTable = negationTable
         self.offsets = offsets
+        self.ngrams = base
     }
 
     /// A punctuation token: it ends bigrams and the negation scope.
@@ -96,6 +105,10 @@ struct TokenVisitor {
         let positions = count + 2  // a virtual space before and after the word
         let minimum = settings.charNgramMin, maximum = settings.charNgramMax
         let offsets = self.offsets
+        // At most scalarSlots starts times maximumNgram lengths: the scratch holds them all, and
+        // the sink takes them in one call (keeping its sums in registers, growing its array once).
+        let hashes = ngrams, positionsOfNgrams = ngrams + FeatureExtractor.maximumNgramsPerWord
+        var produced = 0
         for start in 0..<positions {
             var h = FeatureHashing.charSeed
             var n = 0
@@ -104,17 +117,21 @@ struct TokenVisitor {
                 h = (h ^ UInt64(truncatingIfNeeded: offsets[packed + position])) &* FeatureHashing.fnvPrime
                 n += 1
                 if n >= minimum && !(n == 1 && (position == 0 || position == positions - 1)) {
-                    sink.addCharacter(h) {
-                        var name = "c:"
-                        for p in start..<(start + n) {
-                            if p == 0 { name += "[" } else if p == positions - 1 { name += "]" } else {
-                                name += String(decoding: UnsafeBufferPointer(rebasing: word[offsets[p - 1]..<offsets[p]]), as: UTF8.self)
-                            }
-                        }
-                        return name
-                    }
+                    hashes[produced] = h
+                    if Sink.namesFeatures { positionsOfNgrams[produced] = UInt64(start << 8 | n) }
+                    produced &+= 1
                 }
             }
+        }
+        sink.addCharacters(UnsafeBufferPointer(start: hashes, count: produced)) { k in
+            let start = Int(positionsOfNgrams[k] >> 8), n = Int(positionsOfNgrams[k] & 0xFF)
+            var name = "c:"
+            for p in start..<(start + n) {
+                if p == 0 { name += "[" } else if p == positions - 1 { name += "]" } else {
+                    name += String(decoding: UnsafeBufferPointer(rebasing: word[offsets[p - 1]..<offsets[p]]), as: UTF8.self)
+                }
+            }
+            return name
         }
     }
 }
