@@ -1,6 +1,9 @@
 /// Turns a sentence into the hashed features a model scores: normalise, tokenise, then emit word
 /// unigrams, bigrams, clitic stems, negated words and character n-grams as bucket numbers.
 ///
+/// Those steps are the specification; the fast path (``UnsafeFusedScan``) does all three in one
+/// pass over the bytes and finds exactly the same features, which the property tests check.
+///
 /// Features are hashed, not looked up in a vocabulary. Measured on `Data/` (see `README.md`,
 /// "Design measurements"): after dropping features seen in fewer than two examples, the
 /// vocabulary of words, bigrams, stems and character 2–5-grams holds about 150,000 entries;
