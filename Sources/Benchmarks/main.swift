@@ -1,10 +1,11 @@
 // Release-mode throughput benchmark of the text pipeline and of classification, single thread.
 //
-//   swift run -c release stance-bench [--sentences N] [--input FILE] [--model FILE]
+//   swift run -c release stance-bench [--sentences N] [--input FILE] [--model FILE] [--stage TEXT]
 //
 // The corpus is FILE (one sentence a line) or the sentences of Data/*.tsv repeated to N lines
 // (default 1,000,000); it is built before any timing starts. Each stage runs three times and
 // the best run is reported, with its checksum printed so that no work can be optimised away.
+// `--stage TEXT` runs only the stages whose name contains TEXT (to profile one with `perf`).
 import Classifier
 import DefaultModel
 import Foundation
@@ -13,6 +14,7 @@ struct BenchmarkOptions {
     var sentences = 1_000_000
     var input: String? = nil
     var model: String? = nil
+    var stage: String? = nil
 }
 
 func parseOptions() -> BenchmarkOptions {
@@ -25,8 +27,9 @@ func parseOptions() -> BenchmarkOptions {
             options.sentences = value
         case "--input": options.input = arguments.popFirst() ?? { fail("--input needs a file") }()
         case "--model": options.model = arguments.popFirst() ?? { fail("--model needs a file") }()
+        case "--stage": options.stage = arguments.popFirst() ?? { fail("--stage needs a part of a stage name") }()
         case "-h", "--help":
-            print("usage: stance-bench [--sentences N (default 1000000)] [--input FILE] [--model FILE]")
+            print("usage: stance-bench [--sentences N (default 1000000)] [--input FILE] [--model FILE] [--stage TEXT]")
             exit(0)
         default: fail("unknown option '\(argument)'")
         }
@@ -104,7 +107,9 @@ do {
 }
 print("corpus: \(corpus.lines.count) sentences, \(String(format: "%.1f", megabytes)) MB; model: \(options.model ?? DefaultModel.source)")
 
-func report(_ stage: String, _ result: (seconds: Double, checksum: Int)) {
+func report(_ stage: String, _ result: @autoclosure () -> (seconds: Double, checksum: Int)) {
+    if let only = options.stage, !stage.contains(only) { return }
+    let result = result()
     print(String(format: "%-44@ %9.0f sentences/s  %7.1f MB/s  (checksum %d)", stage as NSString,
                  Double(corpus.lines.count) / result.seconds, megabytes / result.seconds, result.checksum))
 }

@@ -6,30 +6,27 @@ extension FeatureExtractor {
     /// - Precondition: `scorer.bucketCount == bucketCount` and `scores.count == scorer.classCount`.
     public func score(_ text: UnsafeBufferPointer<UInt8>, with scorer: LinearScorer, into scores: UnsafeMutableBufferPointer<Double>,
                       workspace: inout Workspace) {
+        score(text, with: scorer, into: scores, workspace: &workspace, reference: false)
+    }
+
+    /// ``score(_:with:into:workspace:)``, by the reference path when `reference` is set (for the
+    /// tests that compare the two paths).
+    func score(_ text: UnsafeBufferPointer<UInt8>, with scorer: LinearScorer, into scores: UnsafeMutableBufferPointer<Double>,
+               workspace: inout Workspace, reference: Bool) {
         precondition(scorer.bucketCount == bucketCount && scores.count == scorer.classCount,
                      "FeatureExtractor.score: the scorer does not fit these features")
         guard scorer.classCount == 4 else {
-            extract(text, into: &workspace)
+            extract(text, into: &workspace, reference: reference)
             for c in 0..<scores.count { scores[c] = scorer.bias[c] }
             let wordCount = workspace.wordCount
             workspace.buckets.withUnsafeBufferPointer { scorer.accumulate($0, wordCount: wordCount, into: scores) }
             return
         }
-        workspace.normalized.removeAll(keepingCapacity: true)
-        workspace.tokens.removeAll(keepingCapacity: true)
-        normalizer.normalize(text, into: &workspace.normalized)
-        workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
         scorer.weights.withUnsafeBufferPointer { weights in
             scorer.squaredScales.withUnsafeBufferPointer { squares in
                 var sink = ScoringSink(bits: settings.hashBits, weights: weights.baseAddress!,
                                        squares: squares.isEmpty ? nil : squares.baseAddress!)
-                workspace.normalized.withUnsafeBufferPointer { normalized in
-                    workspace.tokens.withUnsafeBufferPointer { tokens in
-                        workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
-                            visit(normalized, tokens, offsets, &sink)
-                        }
-                    }
-                }
+                featurize(text, &workspace, &sink, reference: reference)
                 let wordScale = scorer.blockScale(norm: sink.wordNorm, count: sink.wordCount, scaled: sink.squares != nil)
                 let characterScale = scorer.blockScale(norm: sink.characterNorm, count: sink.characterCount,
                                                        scaled: sink.squares != nil)
@@ -68,7 +65,27 @@ struct ScoringSink: FeatureSink {
     mutating func add(_ hash: UInt64, _ name: () -> String) { add(hash, to: &words, &wordNorm, &wordCount) }
 
     @inline(__always)
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        add(hash, to: &characters, &characterNorm, &characterCount)
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String) {
+        // Local sums, added in the same order as one call a feature would.
+        var sum = characters, norm = characterNorm
+        for hash in hashes {
+            let bucket = Int(FeatureHashing.bucket(hash, bits: bits))
+            sum += row(bucket)
+            if let squares { norm += squares[bucket] }
+        }
+        characters = sum
+        characterNorm = norm
+        characterCount &+= hashes.count
+    }
+
+    static var namesFeatures: Bool { false }
+
+    mutating func removeAll() {
+        words = .zero
+        characters = .zero
+        wordNorm = 0
+        characterNorm = 0
+        wordCount = 0
+        characterCount = 0
     }
 }

@@ -10,110 +10,55 @@ extension FeatureExtractor {
     /// (64-bit FNV-1a: a collision among the few words this short is not a practical concern).
     static let negationHashes: [UInt64] = negations.map { FeatureHashing.hash($0, seed: FeatureHashing.wordSeed) }
 
+    /// ``negationHashes`` in an open-addressing table of ``negationSlots`` slots (0 is empty), so
+    /// that most words need one probe instead of a comparison with every negation.
+    static let negationTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: negationSlots)
+        for hash in negationHashes {
+            precondition(hash != 0 && negationHashes.count < negationSlots, "FeatureExtractor: negation table")
+            var slot = Int(truncatingIfNeeded: hash >> 58)
+            while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) % negationSlots }
+            table[slot] = hash
+        }
+        return table
+    }()
+    static let negationSlots = 64
+
     /// Whether the word whose bytes are `word` and whose word hash is `hash` is a negation.
+    ///
+    /// - Parameter table: ``negationTable``.
     @inline(__always)
-    static func isNegation(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, among hashes: UnsafeBufferPointer<UInt64>) -> Bool {
-        guard word.count <= 10 else { return false }
-        for h in hashes where h == hash { return true }
+    static func isNegation(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, in table: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard word.count <= 10, table.count == negationSlots else { return false }
+        var slot = Int(truncatingIfNeeded: hash >> 58)
+        for _ in 0..<negationSlots {
+            let entry = table[slot]
+            if entry == 0 { return false }
+            if entry == hash { return true }
+            slot = (slot &+ 1) & (negationSlots - 1)
+        }
         return false
     }
 
-    /// Walks the tokens of `text` and hands every feature to `sink`. Generic so that the fast
-    /// path (buckets only) and the naming path share one definition of the features.
+    /// Walks the tokens of `text` and hands every feature to `sink`: the reference path, and the
+    /// naming path, of the features that ``UnsafeFusedScan`` finds in one pass.
     @inline(__always)
     func visit<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-                                  _ offsets: UnsafeMutableBufferPointer<Int>, _ sink: inout Sink) {
-        let s = settings
-        Self.negationHashes.withUnsafeBufferPointer { negationHashes in
-        var previous: (hash: UInt64, token: Token)? = nil
-        var negationLeft = 0
-        func string(_ token: Token) -> String {
-            token.kind == .number ? "<num>" : String(decoding: UnsafeBufferPointer(rebasing: text[token.start..<token.end]), as: UTF8.self)
-        }
-        for token in tokens {
-            switch token.kind {
-            case .punctuation:
-                previous = nil
-                negationLeft = 0
-                continue
-            case .quote:
-                previous = nil
-                if s.wordUnigrams { sink.add(FeatureHashing.quoteHash) { "q:\"" } }
-                continue
-            case .word, .number:
-                break
-            }
-            let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
-            let hash = token.kind == .number ? FeatureHashing.numberHash : FeatureHashing.hash(word, seed: FeatureHashing.wordSeed)
-            if s.wordUnigrams { sink.add(hash) { "w:" + string(token) } }
-            if s.wordBigrams, let (previousHash, previousToken) = previous {
-                sink.add(FeatureHashing.bigram(previousHash, hash)) { "b:" + string(previousToken) + " " + string(token) }
-            }
-            previous = (hash, token)
-            guard token.kind == .word else { negationLeft = max(0, negationLeft - 1); continue }
-
-            if s.cliticStems, let stemStart = Clitics.stemStart(word) {
-                let stem = UnsafeBufferPointer(rebasing: word[stemStart...])
-                sink.add(FeatureHashing.hash(stem, seed: FeatureHashing.stemSeed)) {
-                    "s:" + String(decoding: stem, as: UTF8.self)
-                }
-            }
-            if s.negationScope > 0 {
-                if negationLeft > 0 {
-                    negationLeft -= 1
-                    sink.add(FeatureHashing.hash(word, seed: FeatureHashing.negatedSeed)) { "n:" + string(token) }
-                }
-                if Self.isNegation(word, hash: hash, among: negationHashes) { negationLeft = s.negationScope }
-            }
-            if s.usesCharNgrams { charNgrams(word, offsets, &sink) }
-        }
-        }
-    }
-
-    /// Character n-grams of " word " in scalars, as scikit-learn's `char_wb` analyser cuts them.
-    /// The hash absorbs a whole scalar a step (its UTF-8 bytes packed little-endian), which halves
-    /// the multiplications for Arabic against absorbing byte by byte.
-    ///
-    /// `offsets` holds, from 0, where each scalar starts (and the end of the last), and from
-    /// ``scalarSlots`` the packed scalars with a space before and after.
-    @inline(__always)
-    func charNgrams<Sink: FeatureSink>(_ word: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeMutableBufferPointer<Int>,
-                                       _ sink: inout Sink) {
-        let packed = Self.scalarSlots
-        var count = 0
-        var i = 0
-        offsets[packed] = 0x20
-        while i < word.count && count < Self.maximumNgramWordLength {
-            offsets[count] = i
-            let lead = word[i]
-            let length = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, word.count - i)
-            var scalar = 0
-            for k in 0..<length { scalar |= Int(word[i + k]) << (8 * k) }
-            count += 1
-            offsets[packed + count] = scalar
-            i += length
-        }
-        offsets[count] = i
-        offsets[packed + count + 1] = 0x20
-        let positions = count + 2  // a virtual space before and after the word
-        let minimum = settings.charNgramMin, maximum = settings.charNgramMax
-        for start in 0..<positions {
-            var h = FeatureHashing.charSeed
-            var n = 0
-            while n < maximum && start + n < positions {
-                let position = start + n
-                h = (h ^ UInt64(truncatingIfNeeded: offsets[packed + position])) &* FeatureHashing.fnvPrime
-                n += 1
-                if n >= minimum && !(n == 1 && (position == 0 || position == positions - 1)) {
-                    sink.addCharacter(h) {
-                        var name = "c:"
-                        for p in start..<(start + n) {
-                            if p == 0 { name += "[" } else if p == positions - 1 { name += "]" } else {
-                                name += String(decoding: UnsafeBufferPointer(rebasing: word[offsets[p - 1]..<offsets[p]]), as: UTF8.self)
-                            }
-                        }
-                        return name
-                    }
+                                  _ offsets: UnsafeMutableBufferPointer<Int>, _ ngrams: UnsafeMutableBufferPointer<UInt64>,
+                                  _ sink: inout Sink) {
+        Self.negationTable.withUnsafeBufferPointer { negationTable in
+            var visitor = TokenVisitor(settings: settings, negationTable: negationTable, offsets: offsets, ngrams: ngrams)
+            for token in tokens {
+                switch token.kind {
+                case .punctuation:
+                    visitor.punctuation()
+                case .quote:
+                    visitor.quote(&sink)
+                case .word, .number:
+                    let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
+                    let isNumber = token.kind == .number
+                    let hash = isNumber ? FeatureHashing.numberHash : FeatureHashing.hash(word, seed: FeatureHashing.wordSeed)
+                    visitor.word(word, hash: hash, isNumber: isNumber, &sink)
                 }
             }
         }

@@ -1,6 +1,9 @@
 /// Turns a sentence into the hashed features a model scores: normalise, tokenise, then emit word
 /// unigrams, bigrams, clitic stems, negated words and character n-grams as bucket numbers.
 ///
+/// Those steps are the specification; the fast path (``UnsafeFusedScan``) does all three in one
+/// pass over the bytes and finds exactly the same features, which the property tests check.
+///
 /// Features are hashed, not looked up in a vocabulary. Measured on `Data/` (see `README.md`,
 /// "Design measurements"): after dropping features seen in fewer than two examples, the
 /// vocabulary of words, bigrams, stems and character 2–5-grams holds about 150,000 entries;
@@ -27,10 +30,11 @@ public struct FeatureExtractor: Sendable {
 
     /// Reusable buffers, so that extracting features from many sentences allocates nothing.
     public struct Workspace: Sendable {
-        /// The normalised UTF-8 of the last sentence.
-        public internal(set) var normalized: [UInt8] = []
-        /// Its tokens.
-        public internal(set) var tokens: [Token] = []
+        /// The normalised UTF-8 and the tokens of the last sentence that took the reference path.
+        var normalized: [UInt8] = []
+        var tokens: [Token] = []
+        /// The normalised words of the last sentence that took the fused pass.
+        var scratch: [UInt8] = []
         /// Its features as buckets, repeated as often as they occur: the word block, then
         /// the character block (see ``FeatureVector``).
         public internal(set) var buckets: [UInt32] = []
@@ -38,6 +42,7 @@ public struct FeatureExtractor: Sendable {
         public internal(set) var wordCount = 0
         var characterBuckets: [UInt32] = []
         var scalarOffsets: [Int] = Array(repeating: 0, count: 2 * FeatureExtractor.scalarSlots)
+        var ngrams: [UInt64] = Array(repeating: 0, count: 2 * FeatureExtractor.maximumNgramsPerWord)
 
         /// Empty buffers.
         public init() {}
@@ -47,31 +52,71 @@ public struct FeatureExtractor: Sendable {
     static let maximumNgramWordLength = 64
     /// Slots of each half of the n-gram scratch: scalar offsets, then padded packed scalars.
     static let scalarSlots = maximumNgramWordLength + 2
+    /// The most character n-grams one word gives: a start at each slot, each of every length.
+    static let maximumNgramsPerWord = scalarSlots * FeatureSettings.maximumNgram
 
     /// Extracts the features of the UTF-8 bytes `text` (valid or not) into `workspace.buckets`.
     ///
     /// - Complexity: O(n · (charNgramMax − charNgramMin + 1)) in the length of `text`.
     public func extract(_ text: UnsafeBufferPointer<UInt8>, into workspace: inout Workspace) {
-        workspace.normalized.removeAll(keepingCapacity: true)
-        workspace.tokens.removeAll(keepingCapacity: true)
-        normalizer.normalize(text, into: &workspace.normalized)
-        workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
+        extract(text, into: &workspace, reference: false)
+    }
+
+    /// ``extract(_:into:)``, by the reference path when `reference` is set (for the tests that
+    /// compare the two paths).
+    func extract(_ text: UnsafeBufferPointer<UInt8>, into workspace: inout Workspace, reference: Bool) {
         var sink = BucketSink(bits: settings.hashBits, buckets: [], characterBuckets: [])
         swap(&sink.buckets, &workspace.buckets)
         swap(&sink.characterBuckets, &workspace.characterBuckets)
-        sink.buckets.removeAll(keepingCapacity: true)
-        sink.characterBuckets.removeAll(keepingCapacity: true)
-        workspace.normalized.withUnsafeBufferPointer { normalized in
-            workspace.tokens.withUnsafeBufferPointer { tokens in
-                workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
-                    visit(normalized, tokens, offsets, &sink)
-                }
-            }
-        }
+        sink.removeAll()
+        featurize(text, &workspace, &sink, reference: reference)
         workspace.wordCount = sink.buckets.count
         sink.buckets.append(contentsOf: sink.characterBuckets)
         swap(&sink.buckets, &workspace.buckets)
         swap(&sink.characterBuckets, &workspace.characterBuckets)
+    }
+
+    /// Hands every feature of `text` to `sink`, in one fused pass over its bytes
+    /// (``UnsafeFusedScan``) or, when `reference` is set or the text has presentation forms to
+    /// expand, by the reference path: normalise, tokenise, then visit the tokens.
+    @inline(__always)
+    func featurize<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ workspace: inout Workspace,
+                                      _ sink: inout Sink, reference: Bool) {
+        if !reference, let needed = UnsafeFusedScan.scratchCount(forTextCount: text.count) {
+            if workspace.scratch.count < needed {
+                workspace.scratch = Array(repeating: 0, count: max(needed, 2 * workspace.scratch.count))
+            }
+            let expands = normalizer.settings.expandPresentationForms
+            let scanned = Self.negationTable.withUnsafeBufferPointer { negationTable in
+                normalizer.scanTable.withUnsafeBufferPointer { table in
+                    workspace.scratch.withUnsafeMutableBufferPointer { scratch in
+                        workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
+                            workspace.ngrams.withUnsafeMutableBufferPointer { ngrams in
+                                var visitor = TokenVisitor(settings: settings, negationTable: negationTable,
+                                                           offsets: offsets, ngrams: ngrams)
+                                return UnsafeFusedScan.scan(text, table: table, expandsPresentationForms: expands,
+                                                            scratch: scratch, visitor: &visitor, sink: &sink)
+                            }
+                        }
+                    }
+                }
+            }
+            if scanned { return }
+            sink.removeAll()
+        }
+        workspace.normalized.removeAll(keepingCapacity: true)
+        workspace.tokens.removeAll(keepingCapacity: true)
+        normalizer.normalize(text, into: &workspace.normalized)
+        workspace.normalized.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &workspace.tokens) }
+        workspace.normalized.withUnsafeBufferPointer { normalized in
+            workspace.tokens.withUnsafeBufferPointer { tokens in
+                workspace.scalarOffsets.withUnsafeMutableBufferPointer { offsets in
+                    workspace.ngrams.withUnsafeMutableBufferPointer { ngrams in
+                        visit(normalized, tokens, offsets, ngrams, &sink)
+                    }
+                }
+            }
+        }
     }
 
     /// The features of `text`.
@@ -101,9 +146,12 @@ public struct FeatureExtractor: Sendable {
         bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens) }
         var sink = NamingSink(bits: settings.hashBits)
         var offsets = Array(repeating: 0, count: 2 * Self.scalarSlots)
+        var ngrams = [UInt64](repeating: 0, count: 2 * Self.maximumNgramsPerWord)
         bytes.withUnsafeMutableBufferPointer { b in
             tokens.withUnsafeBufferPointer { t in
-                offsets.withUnsafeMutableBufferPointer { o in visit(UnsafeBufferPointer(b), t, o, &sink) }
+                offsets.withUnsafeMutableBufferPointer { o in
+                    ngrams.withUnsafeMutableBufferPointer { n in visit(UnsafeBufferPointer(b), t, o, n, &sink) }
+                }
             }
         }
         return sink.features + sink.characterFeatures
@@ -130,8 +178,12 @@ extension FeatureVector {
 protocol FeatureSink {
     /// A word-level feature with 64-bit hash `hash`; `name` builds its readable name only if needed.
     mutating func add(_ hash: UInt64, _ name: () -> String)
-    /// A character n-gram.
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String)
+    /// The character n-grams of one word, in order: `hashes[k]`, named `name(k)` if needed.
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String)
+    /// Whether the sink reads names, so that the n-grams' positions must be kept for `name`.
+    static var namesFeatures: Bool { get }
+    /// Forgets every feature received (when the fused pass gives way to the reference path).
+    mutating func removeAll()
 }
 
 struct BucketSink: FeatureSink {
@@ -145,8 +197,20 @@ struct BucketSink: FeatureSink {
     }
 
     @inline(__always)
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        characterBuckets.append(FeatureHashing.bucket(hash, bits: bits))
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String) {
+        // One growth and one uniqueness check a word, not one a feature.
+        let start = characterBuckets.count
+        characterBuckets.append(contentsOf: repeatElement(0, count: hashes.count))
+        characterBuckets.withUnsafeMutableBufferPointer { buckets in
+            for (k, hash) in hashes.enumerated() { buckets[start + k] = FeatureHashing.bucket(hash, bits: bits) }
+        }
+    }
+
+    static var namesFeatures: Bool { false }
+
+    mutating func removeAll() {
+        buckets.removeAll(keepingCapacity: true)
+        characterBuckets.removeAll(keepingCapacity: true)
     }
 }
 
@@ -159,7 +223,16 @@ struct NamingSink: FeatureSink {
         features.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
     }
 
-    mutating func addCharacter(_ hash: UInt64, _ name: () -> String) {
-        characterFeatures.append(.init(name: name(), bucket: FeatureHashing.bucket(hash, bits: bits)))
+    mutating func addCharacters(_ hashes: UnsafeBufferPointer<UInt64>, _ name: (Int) -> String) {
+        for (k, hash) in hashes.enumerated() {
+            characterFeatures.append(.init(name: name(k), bucket: FeatureHashing.bucket(hash, bits: bits)))
+        }
+    }
+
+    static var namesFeatures: Bool { true }
+
+    mutating func removeAll() {
+        features.removeAll()
+        characterFeatures.removeAll()
     }
 }

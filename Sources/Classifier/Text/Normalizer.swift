@@ -9,15 +9,19 @@ public struct Normalizer: Sendable {
     public let settings: NormalizerSettings
     /// Action for every scalar below U+0800: a replacement scalar, ``delete`` or ``space``.
     private let table: [UInt32]
+    /// The same actions with the tokeniser's class of their result, for the fused pass of the
+    /// features (see ``ScanEntry``).
+    let scanTable: [UInt32]
 
-    private static let delete: UInt32 = 0xFFFF_FFFF
-    private static let space: UInt32 = 0xFFFF_FFFE
-    private static let tableSize = 0x800
+    static let delete: UInt32 = 0xFFFF_FFFF
+    static let space: UInt32 = 0xFFFF_FFFE
+    static let tableSize = 0x800
 
     /// A normaliser applying `settings`.
     public init(settings: NormalizerSettings = .arabicNews) {
         self.settings = settings
         self.table = Self.makeTable(settings)
+        self.scanTable = Self.makeScanTable(table)
     }
 
     /// The normalised form of `text`.
@@ -159,7 +163,7 @@ public struct Normalizer: Sendable {
     }
 
     /// The action for a scalar at or above U+0800: spaces and invisible format characters.
-    private static func highAction(_ s: UInt32) -> UInt32 {
+    static func highAction(_ s: UInt32) -> UInt32 {
         switch s {
         case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return space

@@ -64,3 +64,19 @@ func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
         out.append(UInt8(0x80 | scalar & 0x3F))
     }
 }
+
+/// The UTF-8 bytes of the scalar value `scalar` packed little-endian, and their count (1…4).
+@inline(__always)
+func packUTF8(_ scalar: UInt32) -> (packed: UInt32, length: Int) {
+    switch scalar {
+    case ..<0x80:
+        return (scalar, 1)
+    case ..<0x800:
+        return ((0xC0 | scalar >> 6) | (0x80 | scalar & 0x3F) << 8, 2)
+    case ..<0x10000:
+        return ((0xE0 | scalar >> 12) | (0x80 | (scalar >> 6) & 0x3F) << 8 | (0x80 | scalar & 0x3F) << 16, 3)
+    default:
+        return ((0xF0 | (scalar >> 18) & 0x07) | (0x80 | (scalar >> 12) & 0x3F) << 8 | (0x80 | (scalar >> 6) & 0x3F) << 16
+                    | (0x80 | scalar & 0x3F) << 24, 4)
+    }
+}

@@ -66,6 +66,17 @@ import Testing
         #expect(features.filter { $0.hasPrefix("n:") } == ["n:ترسل", "n:طهران", "n:طائرات"])
     }
 
+    @Test("every negation word opens a scope, and words that are not negations do not")
+    func everyNegation() {
+        for negation in FeatureExtractor.negations {
+            let word = String(decoding: negation, as: UTF8.self)
+            #expect(names(word + " ترسل").contains("n:ترسل"), "\(word)")
+        }
+        for word in ["لي", "لما", "ليسا", "غيره", "دونه", "نفت", "قال", "ولن", "ب", "لاا"] where !FeatureExtractor.negations.contains(Array(word.utf8)) {
+            #expect(!names(word + " ترسل").contains("n:ترسل"), "\(word)")
+        }
+    }
+
     @Test("punctuation ends a negation scope and a bigram")
     func punctuationEndsScope() {
         let features = names("لم، ترسل طهران")
@@ -144,11 +155,11 @@ import Testing
         #expect(stem != word)
     }
 
-    @Test("the workspace holds the normalised text and its tokens")
+    @Test("the reference path leaves the normalised text and its tokens in the workspace")
     func workspace() {
         var workspace = FeatureExtractor.Workspace()
         let bytes = Array("  نَفت، طهران ".utf8)
-        bytes.withUnsafeBufferPointer { extractor.extract($0, into: &workspace) }
+        bytes.withUnsafeBufferPointer { extractor.extract($0, into: &workspace, reference: true) }
         #expect(workspace.normalized == Array("نفت، طهران".utf8))
         #expect(workspace.tokens.map(\.kind) == [.word, .punctuation, .word])
         #expect(workspace.vector == extractor.features(of: "نفت، طهران"))
