@@ -240,18 +240,31 @@ struct ModelFileDecoder {
         let width = classes + Int(scaled)
         let (buckets, values) = try rows(&r, classes: width, bucketCount: bucketCount, valueSize: 4,
                                          { Float(bitPattern: UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }, isValid: { $0.isFinite })
-        var weights: [Float] = [], squares: [Float] = []
-        weights.reserveCapacity(buckets.count * classes)
-        for row in buckets.indices {
-            weights.append(contentsOf: values[(row * width)..<(row * width + classes)])
-            if scaled == 1 {
-                let square = values[row * width + classes]
-                guard square >= 0 else { throw malformed("a squared scale is negative") }
-                squares.append(square)
+        // Straight into the dense tables: one pass, no per-row arrays (loading the built-in
+        // model is on every `stance` start).
+        var weights = [Float](repeating: 0, count: bucketCount * classes)
+        var squares = [Float](repeating: 0, count: scaled == 1 ? bucketCount : 0)
+        var negativeSquare = false
+        weights.withUnsafeMutableBufferPointer { table in
+            squares.withUnsafeMutableBufferPointer { square in
+                values.withUnsafeBufferPointer { v in
+                    // `rows` checked every bucket against `bucketCount` and sized `values` to
+                    // `buckets.count * width`.
+                    for (row, bucket) in buckets.enumerated() {
+                        let from = row * width, to = Int(bucket) * classes
+                        for c in 0..<classes { table[to + c] = v[from + c] }
+                        if scaled == 1 {
+                            let value = v[from + classes]
+                            if value < 0 { negativeSquare = true }
+                            square[Int(bucket)] = value
+                        }
+                    }
+                }
             }
         }
-        return LinearScorer(classCount: classes, bucketCount: bucketCount, rows: buckets, values: weights, bias: bias,
-                            normalizesLength: normalizesLength, squaredScales: scaled == 1 ? squares : nil)
+        guard !negativeSquare else { throw malformed("a squared scale is negative") }
+        return LinearScorer(classCount: classes, bucketCount: bucketCount, weights: weights, bias: bias,
+                            normalizesLength: normalizesLength, squaredScales: squares)
     }
 
     private mutating func naiveBayesCounts(_ r: inout ByteReader, classes: Int, bucketCount: Int) throws(ModelFileError) -> NaiveBayes.Counts {
