@@ -56,20 +56,38 @@ struct ExtractedFeatures: Sendable {
         self.documentCount = documentCount
     }
 
-    /// In how many of `rows` each bucket occurs.
+    /// In how many of `rows` each bucket occurs. Two halves are counted in parallel and added:
+    /// whole numbers, so the result is the same on any number of cores.
     private static func documentCount(of vectors: [FeatureVector], rows: Range<Int>, buckets: Int) -> [Int32] {
         precondition(rows.upperBound < Int(UInt32.max), "ExtractedFeatures: more than 2^32 - 1 examples")
-        // The last row seen (high half) and the count (low half) of a bucket side by side: one
-        // memory access an occurrence.
-        var seen = [UInt64](repeating: 0, count: buckets)
-        for row in rows {
-            let stamp = UInt64(truncatingIfNeeded: row + 1) << 32
-            for bucket in vectors[row].buckets {
-                let entry = seen[Int(bucket)]
-                if entry & 0xFFFF_FFFF_0000_0000 != stamp { seen[Int(bucket)] = stamp | ((entry & 0xFFFF_FFFF) + 1) }
+        let middle = rows.lowerBound + rows.count / 2
+        let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
+        var partial = [[UInt64]](repeating: [], count: halves.count)
+        partial.withUnsafeMutableBufferPointer { slots in
+            let shared = CountSlots(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+                // The last row seen (high half) and the count (low half) of a bucket side by
+                // side: one memory access an occurrence.
+                var seen = [UInt64](repeating: 0, count: buckets)
+                seen.withUnsafeMutableBufferPointer { seen in
+                    for row in halves[h] {
+                        let stamp = UInt64(truncatingIfNeeded: row + 1) << 32
+                        vectors[row].buckets.withUnsafeBufferPointer { occurrences in
+                            for bucket in occurrences {
+                                let entry = seen[Int(bucket)]
+                                if entry & 0xFFFF_FFFF_0000_0000 != stamp { seen[Int(bucket)] = stamp | ((entry & 0xFFFF_FFFF) + 1) }
+                            }
+                        }
+                    }
+                }
+                shared.slots[h] = seen
             }
         }
-        return seen.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        var counts = [Int32](repeating: 0, count: buckets)
+        for half in partial {
+            for (bucket, entry) in half.enumerated() { counts[bucket] &+= Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) }
+        }
+        return counts
     }
 
     /// Smoothed inverse document frequency of every column over `rows`,
@@ -93,6 +111,11 @@ struct ExtractedFeatures: Sendable {
 /// Result slots shared with the extraction workers; each index is written by one worker only.
 private struct VectorSlots: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<FeatureVector>
+}
+
+/// The per-half counts of ``ExtractedFeatures/documentCount``, each written by one worker.
+private struct CountSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<[UInt64]>
 }
 
 #if canImport(Glibc)
