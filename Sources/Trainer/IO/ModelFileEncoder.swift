@@ -41,6 +41,7 @@ public enum ModelFileEncoder {
         switch model.algorithm {
         case .naiveBayes(let nb):
             section(.naiveBayesCounts) { w in
+                w.bytes.reserveCapacity(classes * 8 + 4 + nb.counts.buckets.count * (4 + classes * 8))
                 for d in nb.counts.documents { w.float64(d) }
                 w.uint32(UInt32(nb.counts.buckets.count))
                 for (r, bucket) in nb.counts.buckets.enumerated() {
@@ -60,6 +61,7 @@ public enum ModelFileEncoder {
         }
 
         var file = ByteWriter()
+        file.bytes.reserveCapacity(ModelFileFormat.headerSize + sections.reduce(0) { $0 + 12 + $1.1.bytes.count } + ModelFileFormat.checksumSize)
         file.bytes += ModelFileFormat.magic
         file.uint32(ModelFileFormat.version)
         file.uint32(UInt32(sections.count))
@@ -80,6 +82,7 @@ public enum ModelFileEncoder {
         let scaled = !t.squaredScales.isEmpty
         w.uint8(scaled ? 1 : 0)
         let used = t.usedBuckets
+        w.bytes.reserveCapacity(w.bytes.count + 4 + used.count * (4 + 4 * (t.classCount + (scaled ? 1 : 0))))
         w.uint32(UInt32(used.count))
         for bucket in used {
             w.uint32(bucket)
@@ -94,8 +97,9 @@ struct ByteWriter {
     var bytes: [UInt8] = []
 
     mutating func uint8(_ v: UInt8) { bytes.append(v) }
-    mutating func uint32(_ v: UInt32) { for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) } }
-    mutating func uint64(_ v: UInt64) { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) } }
+    // One append of the little-endian bytes, not one a byte (a model has millions of numbers).
+    mutating func uint32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func uint64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func float32(_ v: Float) { uint32(v.bitPattern) }
     mutating func float64(_ v: Double) { uint64(v.bitPattern) }
     mutating func string(_ s: String) {
