@@ -78,7 +78,8 @@ public struct FeatureExtractor: Sendable {
 
     /// Hands every feature of `text` to `sink`, in one fused pass over its bytes
     /// (``UnsafeFusedScan``) or, when `reference` is set or the text has presentation forms to
-    /// expand, by the reference path: normalise, tokenise, then visit the tokens.
+    /// expand or a combining hamza to compose, by the reference path: normalise, tokenise, then
+    /// visit the tokens.
     @inline(__always)
     func featurize<Sink: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, _ workspace: inout Workspace,
                                       _ sink: inout Sink, reference: Bool) {

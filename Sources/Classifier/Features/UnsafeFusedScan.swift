@@ -26,7 +26,8 @@ enum UnsafeFusedScan {
     /// `sink`, writing the words' normalised bytes to `scratch`.
     ///
     /// Returns false, having handed over the features of part of the text only, at the first
-    /// presentation form to expand (the reference path expands them) or if `scratch` is smaller
+    /// presentation form to expand or removed hamza above (the reference path expands or
+    /// composes them) or if `scratch` is smaller
     /// than ``scratchCount(forTextCount:)``.
     ///
     /// - Parameter table: the normaliser's ``Normalizer/scanTable``.
@@ -80,7 +81,12 @@ enum UnsafeFusedScan {
             if scalar < UInt32(Normalizer.tableSize) {
                 let entry = Normalizer.ScanEntry(rawValue: table[Int(scalar)])
                 length = entry.length
-                if length == 0 { continue }
+                if length == 0 {
+                    // A removed hamza above may compose with the letter before it (decomposed
+                    // text); the reference path does that.
+                    if scalar == ArabicScalars.combiningHamzaAbove { return false }
+                    continue
+                }
                 packed = entry.packed
                 cls = entry.scalarClass
             } else {

@@ -21,6 +21,23 @@ enum ArabicScalars {
     static let kaf: UInt32 = 0x0643             // ك
     static let keheh: UInt32 = 0x06A9           // ک
 
+    /// Hamza above as a combining mark: decomposed (NFD) text writes ؤ as و followed by it.
+    static let combiningHamzaAbove: UInt32 = 0x0654
+
+    /// The letter that `letter` followed by a combining hamza above composes to (Unicode's
+    /// canonical compositions), or nil.
+    static func withHamzaAbove(_ letter: UInt32) -> UInt32? {
+        switch letter {
+        case 0x0627: 0x0623  // ا → أ
+        case 0x0648: 0x0624  // و → ؤ
+        case 0x064A: 0x0626  // ي → ئ
+        case 0x06C1: 0x06C2  // ہ → ۂ
+        case 0x06D2: 0x06D3  // ے → ۓ
+        case 0x06D5: 0x06C0  // ە → ۀ
+        default: nil
+        }
+    }
+
     // MARK: Marks removed as diacritics
     /// Honorific and Quranic annotation signs above letters (ؐ … ؚ).
     static let honorificSigns: ClosedRange<UInt32> = 0x0610...0x061A

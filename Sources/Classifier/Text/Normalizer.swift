@@ -72,6 +72,9 @@ public struct Normalizer: Sendable {
                         i &+= length
                         if scalar < UInt32(Self.tableSize) {
                             action = table[Int(scalar)]
+                            // A hamza above removed as a mark may compose with the letter before
+                            // it (decomposed text): the general path does that.
+                            if scalar == ArabicScalars.combiningHamzaAbove && action == Self.delete { return false }
                         } else {
                             if expands && (ArabicScalars.presentationFormsA.contains(scalar)
                                            || ArabicScalars.presentationFormsB.contains(scalar)) {
@@ -144,7 +147,12 @@ public struct Normalizer: Sendable {
                 }
                 let (scalar, length) = decodeScalarRepairing(base + i, count - i)
                 i += length
-                if scalar < UInt32(Self.tableSize) {
+                if scalar == ArabicScalars.combiningHamzaAbove, table[Int(scalar)] == Self.delete, !pendingSpace,
+                   let composed = Self.composedWithHamza(out, from: start) {
+                    // Decomposed text: و + U+0654 is ؤ, which the rules then treat as written so.
+                    out.removeLast(2)
+                    emit(table[Int(composed)])
+                } else if scalar < UInt32(Self.tableSize) {
                     emit(table[Int(scalar)])
                 } else if settings.expandPresentationForms,
                           ArabicScalars.presentationFormsA.contains(scalar)
@@ -160,6 +168,15 @@ public struct Normalizer: Sendable {
                 }
             }
         }
+    }
+
+    /// The composition with hamza above of the scalar `out` ends with after `start`, when that is
+    /// one of the two-byte letters that take it (see ``ArabicScalars/withHamzaAbove(_:)``).
+    static func composedWithHamza(_ out: [UInt8], from start: Int) -> UInt32? {
+        guard out.count - start >= 2 else { return nil }
+        let lead = out[out.count - 2], trail = out[out.count - 1]
+        guard lead >= 0xC2 && lead < 0xE0, trail & 0xC0 == 0x80 else { return nil }
+        return ArabicScalars.withHamzaAbove(UInt32(lead & 0x1F) << 6 | UInt32(trail & 0x3F))
     }
 
     /// The action for a scalar at or above U+0800: spaces and invisible format characters.

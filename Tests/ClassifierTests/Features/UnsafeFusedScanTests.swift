@@ -53,6 +53,19 @@ import Testing
         }
     }
 
+    @Test("decomposed text, whose hamza the reference path composes, has the features of composed text")
+    func decomposedHamza() {
+        for extractor in Self.extractors.prefix(3) {
+            for (decomposed, composed) in [("نفى المسو\u{0654}ول وجود ي\u{0654}س", "نفى المسؤول وجود ئس")] {
+                var a = FeatureExtractor.Workspace(), b = FeatureExtractor.Workspace()
+                Array(decomposed.utf8).withUnsafeBufferPointer { extractor.extract($0, into: &a, reference: false) }
+                Array(composed.utf8).withUnsafeBufferPointer { extractor.extract($0, into: &b, reference: false) }
+                #expect(Self.mismatches(Array(decomposed.utf8), extractor) == nil)
+                if extractor.normalizer.settings.removeDiacritics { #expect(a.vector == b.vector) }
+            }
+        }
+    }
+
     @Test("random bytes, mostly invalid UTF-8, give the reference features")
     func randomBytes() {
         var rng = TextFuzzing.SplitMix64(seed: 0xF05E_0002)

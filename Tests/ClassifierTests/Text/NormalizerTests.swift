@@ -209,18 +209,32 @@ private extension String {
         #expect(normalized("a\u{0000}b\u{0007}c\u{007F}d\u{0090}e") == scalars("abcde"))
     }
 
-    // MARK: Known limits
+    // MARK: Decomposed text
 
-    @Test("decomposed hamza carriers lose their hamza although composed ones keep it")
-    func decomposedHamza() {
-        // ؤ U+0624 is canonically و + hamza above U+0654, which is removed as a diacritic, so NFD
-        // text gives مسوول where NFC text gives مسؤول. Rare in news text; composing would cost a
-        // look-behind in the normaliser's inner loop.
-        withKnownIssue("the normaliser does not compose NFD text") {
-            #expect(normalized("مسو\u{0654}ول") == normalized("مسؤول"))
-        }
-        // Alef is unaffected: decomposed and composed أ both become ا.
-        #expect(normalized("ا\u{0654}حمد") == normalized("أحمد"))
+    @Test("a combining hamza above composes with the letter before it, as in NFC text", arguments: [
+        ("مسو\u{0654}ول", "مسؤول"),          // و + U+0654 = ؤ
+        ("ي\u{0654}ران", "ئران"),             // ي + U+0654 = ئ
+        ("ا\u{0654}حمد", "أحمد"),              // ا + U+0654 = أ, then unified to ا
+        ("مسو\u{064E}\u{0654}ول", "مسؤول"),   // a removed fatha between them does not block it
+        ("ى\u{0654}", "ئ"),                    // ى became ي first, which takes the hamza
+    ])
+    func decomposedHamza(decomposed: String, composed: String) {
+        #expect(normalized(decomposed) == normalized(composed))
+    }
+
+    @Test("a hamza above with no letter to take it is removed like any mark")
+    func strayHamza() {
+        #expect(normalized("\u{0654}") == [])
+        #expect(normalized("و \u{0654}ب") == scalars("و ب"))
+        #expect(normalized("ب\u{0654}") == scalars("ب"))
+        #expect(normalized("a\u{0654}") == scalars("a"))
+    }
+
+    @Test("with marks kept, a combining hamza stays as written")
+    func hamzaKeptWithMarks() {
+        var settings = NormalizerSettings.arabicNews
+        settings.removeDiacritics = false
+        #expect(Normalizer(settings: settings).normalize("و\u{0654}") == "و\u{0654}")
     }
 
     // MARK: Everything together
