@@ -270,6 +270,20 @@ import Testing
         #expect(lines.last == "1 bad line (listed first) not read")
     }
 
+    @Test("lint does not call data with a bad line clean, and names the line when it is the only one")
+    func lintBadLinesOnly() throws {
+        let scratch = try TrainerScratch()
+        let mixed = try scratch.write("mixed.tsv", "denial\tنفت الوزارة صحة التقارير\ndenial نفى بلا فاصل\n")
+        let run = try runExecutable("trainer", ["lint", mixed])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\nno other problems found\n"))
+        #expect(!run.stdout.contains("\nno problems found"))
+        let only = try scratch.write("only.tsv", "denial نفى بلا فاصل\n")
+        let failed = try runExecutable("trainer", ["lint", only])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("no examples (1 bad line skipped; the first: \(only):1: missing TAB"))
+    }
+
     // MARK: Failures
 
     static let badFiles: [(name: String, content: [UInt8], message: String)] = [

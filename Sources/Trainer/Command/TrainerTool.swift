@@ -71,7 +71,9 @@ public enum TrainerTool {
         let dataset = try read(options.files, options.data, labels: nil, console: nil)
         var text = dataset.skipped.map { "\($0)\n" }.joined()
         let report = Linter().lint(dataset)
-        text += report.text
+        // "no problems found" would read as a clean bill next to the bad lines listed above.
+        text += dataset.skipped.isEmpty || report.hasProblems
+            ? report.text : report.text.replacingOccurrences(of: "no problems found", with: "no other problems found")
         if !dataset.skipped.isEmpty {
             let n = dataset.skipped.count
             text += "\n\(n) bad \(n == 1 ? "line" : "lines") (listed first) not read\n"

@@ -20,8 +20,9 @@ public enum DataError: Error, Sendable, Equatable, Hashable, CustomStringConvert
     case noDataFiles(directory: String)
     /// A file holds no examples (it is empty, or holds only comments, blank lines or a header).
     case noExamples(file: String)
-    /// Bad lines were skipped and not a single example was left.
-    case nothingRead(skipped: Int)
+    /// Bad lines were skipped and not a single example was left; `first` describes the first
+    /// of them (`FILE:LINE: reason`), so the error still names a line.
+    case nothingRead(skipped: Int, first: String?)
 
     // MARK: Lines, all formats
 
@@ -115,8 +116,9 @@ public enum DataError: Error, Sendable, Equatable, Hashable, CustomStringConvert
             return "no data files (\(DataFormat.allExtensionsList)) in directory '\(directory)'"
         case .noExamples(let file):
             return "\(file): no examples"
-        case .nothingRead(let skipped):
-            return "no examples (\(skipped) bad \(skipped == 1 ? "line" : "lines") skipped)"
+        case .nothingRead(let skipped, let first):
+            return "no examples (\(skipped) bad \(skipped == 1 ? "line" : "lines") skipped"
+                + (first.map { "; the first: \($0)" } ?? "") + ")"
 
         case .invalidUTF8(_, let byte, let excerpt):
             return "invalid UTF-8 at byte \(byte) in '\(excerpt)'; save the file as UTF-8"

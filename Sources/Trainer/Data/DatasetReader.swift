@@ -71,7 +71,8 @@ public struct DatasetReader: Sendable {
             try read(input.path, as: input.format, into: &dataset)
         }
         if dataset.examples.isEmpty {
-            throw .nothingRead(skipped: dataset.skipped.count { $0.location != nil })
+            let bad = dataset.skipped.filter { $0.location != nil }
+            throw .nothingRead(skipped: bad.count, first: bad.first?.description)
         }
         return dataset
     }

@@ -64,8 +64,14 @@ struct DatasetReaderTests {
     @Test func skippingEverythingIsStillAnError() throws {
         let fixture = try Fixture()
         let path = try fixture.write("bad.tsv", "denail\tنص\nnone نص\n")
-        #expect(throws: DataError.nothingRead(skipped: 2)) { try DatasetReader(skipBadLines: true).read(paths: [path]) }
-        #expect(DataError.nothingRead(skipped: 2).description == "no examples (2 bad lines skipped)")
+        // The error reading stops at without skipping is the first one named.
+        var first = ""
+        do { _ = try DatasetReader().read(paths: [path]) } catch { first = error.description }
+        #expect(first.hasPrefix("\(path):1: unknown label 'denail'"))
+        #expect(throws: DataError.nothingRead(skipped: 2, first: first)) {
+            try DatasetReader(skipBadLines: true).read(paths: [path])
+        }
+        #expect(DataError.nothingRead(skipped: 2, first: first).description == "no examples (2 bad lines skipped; the first: \(first))")
     }
 
     @Test func acceptsAnyLowercaseLabelWithoutAList() throws {
