@@ -19,6 +19,18 @@ struct DefaultModelTests {
         #expect(model.classify("نفت وزارة الخارجية الإيرانية هذه الاتهامات جملة وتفصيلا").label == "denial")
     }
 
+    @Test("the trainer's defaults are the built-in model's settings, so retraining without options gives its kind of model")
+    func trainerDefaults() throws {
+        let model = try DefaultModel.load()
+        let defaults = TrainingConfiguration()
+        #expect(model.extractor.settings == FeatureSettings.builtIn)
+        #expect(defaults.features == model.extractor.settings)
+        #expect(defaults.normalizer == model.extractor.normalizer.settings)
+        #expect(model.metadata["l2"] == String(defaults.l2))
+        #expect(model.metadata["minimum-count"] == "\(defaults.minimumCount)")
+        #expect(model.metadata["weighting"] == defaults.weighting.rawValue)
+    }
+
     @Test("base64 decoding inverts Foundation's encoding and refuses what is not base64")
     func base64() {
         var generator = SystemRandomNumberGenerator()

@@ -51,7 +51,7 @@ extension TrainerOptions {
         var options = TrainOptions()
         var files: [String] = []
         var output: String?
-        var features = FeatureSettings.standard
+        var features = FeatureSettings.builtIn
         while let item = scanner.next() {
             switch item {
             case .positional(let file): files.append(file)
@@ -103,7 +103,7 @@ extension TrainerOptions {
         var options = CrossValidateOptions()
         var files: [String] = []
         var folds: Int?
-        var features = FeatureSettings.standard
+        var features = FeatureSettings.builtIn
         while let item = scanner.next() {
             switch item {
             case .positional(let file): files.append(file)
@@ -212,9 +212,9 @@ extension TrainerOptions {
         case "--no-bigrams":
             try scanner.flag(name)
             features.wordBigrams = false
-        case "--no-stems":
+        case "--stems", "--no-stems":
             try scanner.flag(name)
-            features.cliticStems = false
+            features.cliticStems = name == "--stems"
         case "--negation-scope": features.negationScope = try integer(name, &scanner, 0...FeatureSettings.maximumNegationScope)
         case "--hash-bits": features.hashBits = try integer(name, &scanner, FeatureSettings.hashBitsRange)
         default: return false

@@ -136,13 +136,15 @@ public enum Usage {
     }
 
     static var featureOptions: [Option] {
-        let f = FeatureSettings.standard
+        let f = FeatureSettings.builtIn
         let ngrams = f.usesCharNgrams ? "\(f.charNgramMin)-\(f.charNgramMax)" : "off"
         return [
             Option(names: ["--char-ngrams"], value: "MIN-MAX|off",
                    help: "Character n-gram lengths, 1 to \(FeatureSettings.maximumNgram) (default: \(ngrams))."),
             Option(names: ["--no-bigrams"], value: "", help: "No word bigrams (default: bigrams on)."),
-            Option(names: ["--no-stems"], value: "", help: "No clitic stems (default: stems on)."),
+            Option(names: ["--stems"], value: "",
+                   help: "Add clitic stems (default: \(f.cliticStems ? "stems on" : "no stems"))."),
+            Option(names: ["--no-stems"], value: "", help: "No clitic stems (default: \(f.cliticStems ? "stems on" : "no stems"))."),
             Option(names: ["--negation-scope"], value: "N",
                    help: "Words after a negation that are marked, 0 to \(FeatureSettings.maximumNegationScope) (default: \(f.negationScope))."),
             Option(names: ["--hash-bits"], value: "B",

@@ -33,7 +33,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
     public var algorithm: Algorithm = .logreg
     public var normalizer: NormalizerSettings = .arabicNews
-    public var features: FeatureSettings = .standard
+    public var features: FeatureSettings = .builtIn
     /// The labels, in model order. Every one needs at least one example.
     public var labels: [String] = ["denial", "accusation", "call_for_restraint", "none"]
     /// Seeds the held-out split.

@@ -27,8 +27,8 @@ import Testing
             features
               word unigrams      yes
               word bigrams       yes
-              character n-grams  2-5
-              clitic stems       yes
+              character n-grams  2-4
+              clitic stems       no
               negation scope     3 words
               hash buckets       2^10 (1024)
 
