@@ -356,11 +356,66 @@ import Testing
         #expect(onDirectory.stderr == "cannot write '\(scratch.path)': it is a directory\n")
     }
 
+    // MARK: calibrate
+
+    @Test("calibrate refits the confidence on other sentences, reports it, keeps the labels, and may overwrite its input")
+    func calibrate() throws {
+        let scratch = try TrainerScratch()
+        let (_, model) = try TrainerFixture.trained(in: scratch)
+        // The fixture's sentences with every other label moved on: the model is over-confident on them.
+        let labels = ["denial", "accusation", "call_for_restraint", "none"]
+        var lines: [String] = []
+        for (i, line) in TrainerFixture.tsv.split(separator: "\n").filter({ !$0.hasPrefix("#") }).enumerated() {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let main = parts[0].split(separator: ",")[0]
+            let label = i % 2 == 0 ? labels[((labels.firstIndex(of: String(main)) ?? 0) + 1) % 4] : String(main)
+            lines.append(label + "\t" + parts[1])
+        }
+        let data = try scratch.write("news.tsv", lines.joined(separator: "\n") + "\n")
+        let output = scratch.file("calibrated.stance")
+        let run = try runExecutable("trainer", ["calibrate", "-m", model, data, "-o", output])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "")
+        let old = try StanceModel.load(path: model), new = try StanceModel.load(path: output)
+        let report = TrainerFixture.collapsed(run.stdout)
+        #expect(report.first == "calibrated on 40 examples (labels and weights unchanged)")
+        #expect(report.contains { $0.hasPrefix("softmax temperature ") })
+        #expect(report.contains { $0.hasPrefix("expected calibration error ") })
+        #expect(report.last == "wrote \(output) (\(try scratch.bytes(output).count) bytes)")
+        #expect(new.calibration.temperature > old.calibration.temperature)
+        #expect(new.metadata["recalibrated-examples"] == "40")
+        for line in lines {
+            let text = String(line.split(separator: "\t")[1])
+            #expect(new.classify(text).label == old.classify(text).label)
+        }
+        // In place: the model file itself is replaced by the recalibrated one.
+        let inPlace = try runExecutable("trainer", ["calibrate", "-m", model, data, "-o", model])
+        #expect(inPlace.status == 0)
+        #expect(try scratch.bytes(model) == scratch.bytes(output))
+    }
+
+    @Test("calibrate with a bad line or an unknown label exits 1 naming FILE:LINE and writes nothing")
+    func calibrateBadData() throws {
+        let scratch = try TrainerScratch()
+        let (_, model) = try TrainerFixture.trained(in: scratch)
+        let before = try scratch.bytes(model)
+        let bad = try scratch.write("bad.tsv", "denial\tنفت الوزارة الخبر\nsupport\tأيدت الحكومة القرار\n")
+        let run = try runExecutable("trainer", ["calibrate", "-m", model, bad, "-o", model])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("\(bad):2: "))
+        #expect(try scratch.bytes(model) == before)
+        let tooFew = try scratch.write("one.tsv", "denial\tنفت الوزارة الخبر\n")
+        let one = try runExecutable("trainer", ["calibrate", "-m", model, tooFew, "-o", scratch.file("x.stance")])
+        #expect(one.status == 1)
+        #expect(one.stderr == "1 example is too few to calibrate on; at least 2 are needed\n")
+        #expect(try scratch.names() == ["bad.tsv", "model.stance", "one.tsv", "train.tsv"])
+    }
+
     // MARK: Usage
 
     @Test("bad usage exits 64 with the reason and the usage on standard error", arguments: [
-        ([], "trainer: missing command; the commands are train, evaluate, cross-validate, inspect, lint"),
-        (["frobnicate"], "trainer: unknown command 'frobnicate'; the commands are train, evaluate, cross-validate, inspect, lint"),
+        ([], "trainer: missing command; the commands are train, evaluate, cross-validate, calibrate, inspect, lint"),
+        (["frobnicate"], "trainer: unknown command 'frobnicate'; the commands are train, evaluate, cross-validate, calibrate, inspect, lint"),
         (["train", "x.tsv"], "trainer: missing '-o MODEL'"),
         (["train", "x.tsv", "-o"], "trainer: option '-o' needs a value"),
         (["train", "x.tsv", "-o", "m", "--seed", "x"],
@@ -369,6 +424,8 @@ import Testing
         (["evaluate", "x.tsv"], "trainer: missing '-m MODEL'"),
         (["cross-validate", "x.tsv", "--folds", "1"],
          "trainer: invalid value '1' for '--folds': expected a whole number from 2 to 1000000"),
+        (["calibrate", "x.tsv", "-o", "out"], "trainer: missing '-m MODEL'"),
+        (["calibrate", "-m", "m", "x.tsv"], "trainer: missing '-o OUTPUT'"),
         (["inspect"], "trainer: missing MODEL"),
         (["lint", "--errors", "3"], "trainer: unknown option '--errors' for 'trainer lint'"),
     ] as [([String], String)])
@@ -398,6 +455,7 @@ import Testing
         ["inspect", "/"], ["inspect", "/dev/null"], ["evaluate", "-m", "/dev/null", "/dev/null"], ["lint", "/"],
         ["train", "/bin/sh", "-o", "/dev/null/m"], ["lint", "--format", "csv", "-"], ["lint", "--format=jsonl", "-"],
         ["train", "--", "-o"], ["cross-validate", "--folds", "3", "--format", "fasttext", "-"], ["help", "inspect"],
+        ["calibrate", "-m", "/dev/null", "-o", "/tmp/never-written.stance", "-"], ["calibrate", "-m", "/", "-o", "/", "-"],
     ])
     func neverCrashes(_ arguments: [String]) throws {
         let run = try runExecutable("trainer", arguments, stdin: "{\"text\": 1}\n\"a\",\"b\n__label__x \u{0}\n")

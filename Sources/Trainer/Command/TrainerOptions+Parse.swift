@@ -32,6 +32,7 @@ extension TrainerOptions {
         case .train: return .train(try parseTrain(&scanner))
         case .evaluate: return .evaluate(try parseEvaluate(&scanner))
         case .crossValidate: return .crossValidate(try parseCrossValidate(&scanner))
+        case .calibrate: return .calibrate(try parseCalibrate(&scanner))
         case .inspect: return .inspect(try parseInspect(&scanner))
         case .lint: return .lint(try parseLint(&scanner))
         }
@@ -122,6 +123,31 @@ extension TrainerOptions {
         options.folds = folds
         if !files.isEmpty { options.files = files }
         options.configuration.features = features
+        return options
+    }
+
+    private static func parseCalibrate(_ scanner: inout ArgumentScanner) throws(CommandError) -> CalibrateOptions {
+        var options = CalibrateOptions()
+        var files: [String] = []
+        var model: String?, output: String?
+        while let item = scanner.next() {
+            switch item {
+            case .positional(let file): files.append(file)
+            case .option(let name):
+                switch name {
+                case "-m", "--model": model = try scanner.value(of: name)
+                case "-o", "--output": output = try scanner.value(of: name)
+                default:
+                    if try data(name, &scanner, &options.data) { continue }
+                    throw unknown(name, scanner.command)
+                }
+            }
+        }
+        guard let model else { throw .usage(.missingOption("-m", placeholder: "MODEL"), command: .calibrate) }
+        guard let output else { throw .usage(.missingOption("-o", placeholder: "OUTPUT"), command: .calibrate) }
+        options.model = model
+        options.output = output
+        if !files.isEmpty { options.files = files }
         return options
     }
 

@@ -12,6 +12,8 @@ public enum TrainerOptions: Sendable, Equatable {
     case evaluate(EvaluateOptions)
     /// `trainer cross-validate`.
     case crossValidate(CrossValidateOptions)
+    /// `trainer calibrate`.
+    case calibrate(CalibrateOptions)
     /// `trainer inspect`.
     case inspect(InspectOptions)
     /// `trainer lint`.
@@ -79,6 +81,19 @@ public struct CrossValidateOptions: Sendable, Equatable {
     public var folds = 0
     public var data = DataOptions()
     public var configuration = TrainingConfiguration()
+
+    public init() {}
+}
+
+/// `trainer calibrate`.
+public struct CalibrateOptions: Sendable, Equatable {
+    /// The model file whose calibration is refitted.
+    public var model: String = ""
+    /// Labelled data files or directories; `["-"]` for standard input.
+    public var files: [String] = ["-"]
+    /// Where the recalibrated model is written (may be `model` itself).
+    public var output: String = ""
+    public var data = DataOptions()
 
     public init() {}
 }

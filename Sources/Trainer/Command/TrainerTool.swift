@@ -32,6 +32,8 @@ public enum TrainerTool {
             try evaluate(options, console: console)
         case .crossValidate(let options):
             try crossValidate(options, console: console)
+        case .calibrate(let options):
+            try calibrate(options, console: console)
         case .inspect(let options):
             let model = try load(options.model)
             console.write(ModelDescription.text(model, path: options.model, top: options.top))

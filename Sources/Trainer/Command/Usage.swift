@@ -26,6 +26,7 @@ public enum Usage {
         case .train: line = "trainer train FILES… -o MODEL [options]"
         case .evaluate: line = "trainer evaluate -m MODEL FILES… [options]"
         case .crossValidate: line = "trainer cross-validate FILES… --folds K [options]"
+        case .calibrate: line = "trainer calibrate -m MODEL FILES… -o OUTPUT [options]"
         case .inspect: line = "trainer inspect MODEL [--top N]"
         case .lint: line = "trainer lint FILES… [options]"
         }
@@ -88,6 +89,20 @@ public enum Usage {
                 ("DATA", dataOptions()),
                 ("OPTIONS", [helpOption]),
             ], notes: "Folds are stratified by main label and drawn with the seed.")
+        case .calibrate:
+            return page(overview: command.summary, usage: "trainer calibrate -m MODEL FILES… -o OUTPUT [options]", sections: [
+                ("ARGUMENTS", [Option(names: ["FILES…"], value: "",
+                                      help: "Labelled sentences of the news the model will read (default: standard input, as tsv).")]),
+                ("OPTIONS", [
+                    Option(names: ["-m", "--model"], value: "MODEL", help: "The model to recalibrate (required)."),
+                    Option(names: ["-o", "--output"], value: "OUTPUT", help: "Where to write the recalibrated model; may be MODEL (required)."),
+                ] + dataOptions() + [helpOption]),
+            ], notes: """
+                Only the temperatures and the multi-label threshold are refitted (by log loss and micro-F1 on
+                FILES); the weights, and so the predicted labels, stay as they are. A model trained on one kind
+                of text is usually over-confident on another: a few hundred labelled sentences of the target
+                news make its probabilities honest there. The model is written to a temporary file and renamed.
+                """)
         case .inspect:
             return page(overview: command.summary, usage: "trainer inspect MODEL [--top N]", sections: [
                 ("ARGUMENTS", [Option(names: ["MODEL"], value: "", help: "The model file.")]),
@@ -181,6 +196,9 @@ public enum Usage {
                        Option(names: ["--errors"], value: "", help: "")] + dataOptions(format: "--data-format", skipBadLines: false)
         case .crossValidate:
             options = [Option(names: ["--folds"], value: "", help: "")] + trainingOptions + featureOptions + dataOptions()
+        case .calibrate:
+            options = [Option(names: ["-m", "--model"], value: "", help: ""), Option(names: ["-o", "--output"], value: "", help: "")]
+                + dataOptions()
         case .inspect:
             options = [Option(names: ["--top"], value: "", help: "")]
         case .lint:

@@ -122,42 +122,7 @@ struct Fitting {
             heads += fit.oneVsRest.logScores(for: buckets)
             for c in 0..<classes { targets.append(classesOfRow[row].contains(c) ? 1 : 0) }
         }
-        let t = TemperatureFitting.softmax(scores: scores, targets: rows.map { classesOfRow[$0][0] }, classes: classes)
-        let tOvR = TemperatureFitting.sigmoid(scores: heads, targets: targets)
-        // The probabilities do not depend on the threshold: computed once, not once a step.
-        let p = heads.map { 1 / (1 + _exp(-$0 / tOvR)) }
-        var bestThreshold = 0.5, bestF1 = -1.0
-        var chosen = [Bool](repeating: false, count: classes)
-        for step in 1...19 {
-            let threshold = Double(step) * 0.05
-            var tp = 0.0, fp = 0.0, fn = 0.0
-            for i in rows.indices {
-                let row = i * classes
-                var any = false
-                for c in 0..<classes {
-                    chosen[c] = p[row + c] >= threshold
-                    any = any || chosen[c]
-                }
-                if !any {  // the most probable label, the first of equals
-                    var top = 0
-                    for c in 1..<classes where p[row + top] < p[row + c] { top = c }
-                    chosen[top] = true
-                }
-                for c in 0..<classes {
-                    let gold = targets[row + c] == 1
-                    if chosen[c] { if gold { tp += 1 } else { fp += 1 } } else if gold { fn += 1 }
-                }
-            }
-            let f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-            if f1 > bestF1 + 1e-12 { bestF1 = f1; bestThreshold = threshold }
-        }
-        return Calibration(temperature: t, oneVsRestTemperature: tOvR, threshold: bestThreshold)
+        return CalibrationFitting.fit(scores: scores, heads: heads, targets: targets,
+                                      mainClasses: rows.map { classesOfRow[$0][0] }, classes: classes)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@inline(__always) private func _exp(_ x: Double) -> Double { exp(x) }

@@ -97,6 +97,20 @@ import Testing
 
     // MARK: Other commands
 
+    @Test("calibrate options: model, files, output and the data options; standard input by default")
+    func calibrate() throws {
+        var expected = CalibrateOptions()
+        expected.model = "m.stance"
+        expected.files = ["a.csv", "dir"]
+        expected.output = "out.stance"
+        expected.data.format = .csv
+        expected.data.skipBadLines = true
+        #expect(try Self.parse(["calibrate", "a.csv", "-m", "m.stance", "--format", "csv", "-o", "out.stance",
+                                "--skip-bad-lines", "dir"]) == .calibrate(expected))
+        #expect(try Self.parse(["calibrate", "--model=m", "--output=m"]) == .calibrate({
+            var o = CalibrateOptions(); o.model = "m"; o.output = "m"; return o }()))
+    }
+
     @Test("evaluate options")
     func evaluate() throws {
         var expected = EvaluateOptions()
@@ -181,9 +195,9 @@ import Testing
     // MARK: Errors
 
     @Test("usage errors: exact message and exit status 64", arguments: [
-        ([], "missing command; the commands are train, evaluate, cross-validate, inspect, lint"),
+        ([], "missing command; the commands are train, evaluate, cross-validate, calibrate, inspect, lint"),
         (["trian"], "unknown command 'trian' (did you mean 'train'?)"),
-        (["frobnicate"], "unknown command 'frobnicate'; the commands are train, evaluate, cross-validate, inspect, lint"),
+        (["frobnicate"], "unknown command 'frobnicate'; the commands are train, evaluate, cross-validate, calibrate, inspect, lint"),
         (["help", "evalute"], "unknown command 'evalute' (did you mean 'evaluate'?)"),
         (["--verbose"], "unknown option '--verbose'"),
         (["--versoin"], "unknown option '--versoin' (did you mean '--version'?)"),

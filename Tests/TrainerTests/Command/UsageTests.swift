@@ -72,6 +72,6 @@ import Testing
         #expect(Usage.synopsis(.train) == "usage: trainer train FILES… -o MODEL [options]\nSee 'trainer train --help' for the options.\n")
         #expect(Usage.synopsis(.inspect) == "usage: trainer inspect MODEL [--top N]\nSee 'trainer inspect --help' for the options.\n")
         #expect(Usage.synopsis(nil) == "usage: trainer COMMAND [options]   "
-                + "(COMMAND: train, evaluate, cross-validate, inspect, lint)\nSee 'trainer --help' for the options.\n")
+                + "(COMMAND: train, evaluate, cross-validate, calibrate, inspect, lint)\nSee 'trainer --help' for the options.\n")
     }
 }
