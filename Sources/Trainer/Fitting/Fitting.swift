@@ -28,9 +28,9 @@ struct Fitting {
         case .logreg:
             // Both losses share one copy of the weighted rows.
             let scales = scales(rows: rows)
-            let train = FrequencyOrderedRows(FeatureMatrix(features, rows: rows, scales: scales))
-            let check = earlyStoppingRows.isEmpty
-                ? nil : FrequencyOrderedRows(FeatureMatrix(features, rows: earlyStoppingRows, scales: scales))
+            let train = BlockedColumns(features, rows: rows, scales: scales, blockCount: LogisticObjective.blockCount)
+            let check = earlyStoppingRows.isEmpty ? nil
+                : BlockedColumns(features, rows: earlyStoppingRows, scales: scales, blockCount: LogisticObjective.blockCount)
             let (softmaxX, used) = fitLogistic(.softmax, rows: rows, train, earlyStoppingRows: earlyStoppingRows, check,
                                                from: nil, iterations: iterations)
             // The heads start from the softmax weights, which already rank the labels: on
@@ -54,7 +54,7 @@ struct Fitting {
     }
 
     /// The objective of `loss` over the examples `rows`, whose weighted features are `values`.
-    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], _ values: FrequencyOrderedRows) -> LogisticObjective {
+    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], _ values: BlockedColumns) -> LogisticObjective {
         let mainClass = rows.map { classesOfRow[$0][0] }
         var weightOfClass = [Double](repeating: 1, count: classes)
         if config.classWeighting == .balanced {
@@ -64,15 +64,15 @@ struct Fitting {
         }
         var targets = [Double](repeating: 0, count: rows.count * classes)
         for (i, row) in rows.enumerated() { for c in classesOfRow[row] { targets[i * classes + c] = 1 } }
-        return LogisticObjective(rows: values, classes: classes, loss: loss, target: mainClass, targets: targets,
+        return LogisticObjective(columns: values, classes: classes, loss: loss, target: mainClass, targets: targets,
                                  rowWeight: mainClass.map { weightOfClass[$0] }, l2: config.l2)
     }
 
     /// L-BFGS from `start` (zero when `nil`); with early-stopping rows, keeps the iterate of
     /// lowest held-out loss and stops after `patience` iterations without improvement. Returns
     /// the parameters and the iteration they come from.
-    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], _ trainValues: FrequencyOrderedRows,
-                             earlyStoppingRows: [Int], _ checkValues: FrequencyOrderedRows?, from start: [Double]?,
+    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], _ trainValues: BlockedColumns,
+                             earlyStoppingRows: [Int], _ checkValues: BlockedColumns?, from start: [Double]?,
                              iterations: Int) -> ([Double], Int) {
         let train = objective(loss, rows: rows, trainValues)
         let check = checkValues.map { objective(loss, rows: earlyStoppingRows, $0) }
