@@ -14,8 +14,11 @@ struct BlockedColumns: Sendable {
     struct Block: Sendable {
         /// The rows, numbered among all the blocks' rows.
         let rows: Range<Int>
-        /// Column `k` spans `columnStart[k]..<columnStart[k + 1]` of `row` and `value`.
-        let columnStart: [Int]
+        /// The columns with a non-zero in these rows, ascending: a block skips the others, which
+        /// with 15,000 rows a block are most of them.
+        let columns: [Int32]
+        /// Column `columns[j]` spans `start[j]..<start[j + 1]` of `row` and `value`.
+        let start: [Int]
         /// Row of each non-zero, ascending within a column.
         let row: [Int32]
         /// Value of each non-zero, as in the ``FeatureMatrix`` of the rows.
@@ -26,12 +29,16 @@ struct BlockedColumns: Sendable {
         /// - Complexity: O(non-zeros in the rows + columns).
         init(_ matrix: FeatureMatrix, rows: Range<Int>, numberedFrom first: Int) {
             precondition(first + rows.count <= Int(Int32.max), "BlockedColumns.Block: more than 2^31 - 1 rows")
-            let columns = matrix.columnCount
             let entries = matrix.rowStart[rows.lowerBound]..<matrix.rowStart[rows.upperBound]
-            var start = [Int](repeating: 0, count: columns + 1)
-            for nz in entries { start[Int(matrix.column[nz]) + 1] += 1 }
-            for k in 0..<columns { start[k + 1] += start[k] }
-            var next = start
+            var count = [Int](repeating: 0, count: matrix.columnCount)
+            for nz in entries { count[Int(matrix.column[nz])] += 1 }
+            var columns: [Int32] = [], start = [0]
+            var next = [Int](repeating: 0, count: matrix.columnCount)
+            for (k, n) in count.enumerated() where n > 0 {
+                next[k] = start.last!
+                columns.append(Int32(truncatingIfNeeded: k))
+                start.append(start.last! + n)
+            }
             var row = [Int32](repeating: 0, count: entries.count), value = [Float](repeating: 0, count: entries.count)
             for i in rows {
                 let number = Int32(truncatingIfNeeded: first + i - rows.lowerBound)
@@ -43,9 +50,23 @@ struct BlockedColumns: Sendable {
                 }
             }
             self.rows = first..<(first + rows.count)
-            self.columnStart = start
+            self.columns = columns
+            self.start = start
             self.row = row
             self.value = value
+        }
+
+        /// The positions in ``columns`` of the columns in `range`.
+        func positions(of range: Range<Int>) -> Range<Int> {
+            func firstPosition(atLeast column: Int) -> Int {
+                var low = 0, high = columns.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(columns[middle]) < column { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            return firstPosition(atLeast: range.lowerBound)..<firstPosition(atLeast: range.upperBound)
         }
     }
 
@@ -96,7 +117,7 @@ struct BlockedColumns: Sendable {
     func balancedColumnRanges(_ parts: Int) -> [Range<Int>] {
         var cumulative = [Int](repeating: 0, count: columnCount + 1)
         for block in blocks {
-            for k in 0..<columnCount { cumulative[k + 1] += block.columnStart[k + 1] - block.columnStart[k] }
+            for (j, k) in block.columns.enumerated() { cumulative[Int(k) + 1] += block.start[j + 1] - block.start[j] }
         }
         for k in 0..<columnCount { cumulative[k + 1] += cumulative[k] }
         var bounds = [0]

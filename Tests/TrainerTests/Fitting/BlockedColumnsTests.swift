@@ -20,8 +20,10 @@ import Testing
 
     static func entries(_ columns: BlockedColumns) -> [Entry] {
         columns.blocks.flatMap { block in
-            (0..<columns.columnCount).flatMap { k in
-                (block.columnStart[k]..<block.columnStart[k + 1]).map { Entry(row: Int(block.row[$0]), column: k, value: block.value[$0]) }
+            block.columns.indices.flatMap { j in
+                (block.start[j]..<block.start[j + 1]).map {
+                    Entry(row: Int(block.row[$0]), column: Int(block.columns[j]), value: block.value[$0])
+                }
             }
         }.sorted()
     }
@@ -31,7 +33,7 @@ import Testing
         static func < (a: Entry, b: Entry) -> Bool { (a.row, a.column) < (b.row, b.column) }
     }
 
-    @Test("the blocks hold every non-zero once, each block its own rows, ascending within a column",
+    @Test("the blocks hold every non-zero once, each block its own rows, ascending within a column, no column empty",
           arguments: [1, 2, 3, 4, 7, 40])
     func sameNonZeros(blockCount: Int) {
         let matrix = FeatureMatrix(Self.features, rows: Self.rows, scales: Self.features.inverseDocumentFrequency(rows: Self.rows))
@@ -42,10 +44,11 @@ import Testing
         #expect(columns.blocks.first?.rows.lowerBound == 0 && columns.blocks.last?.rows.upperBound == matrix.rowCount)
         for (block, next) in zip(columns.blocks, columns.blocks.dropFirst()) { #expect(block.rows.upperBound == next.rows.lowerBound) }
         for block in columns.blocks {
-            #expect(block.columnStart.count == columns.columnCount + 1 && block.columnStart.last == block.row.count)
-            for k in 0..<columns.columnCount {
-                let rows = block.row[block.columnStart[k]..<block.columnStart[k + 1]].map(Int.init)
-                #expect(rows == rows.sorted() && Set(rows).count == rows.count && rows.allSatisfy(block.rows.contains))
+            #expect(block.start.count == block.columns.count + 1 && block.start.last == block.row.count)
+            #expect(block.columns == block.columns.sorted() && Set(block.columns).count == block.columns.count)
+            for j in block.columns.indices {
+                let rows = block.row[block.start[j]..<block.start[j + 1]].map(Int.init)
+                #expect(!rows.isEmpty && rows == rows.sorted() && Set(rows).count == rows.count && rows.allSatisfy(block.rows.contains))
             }
         }
     }
@@ -56,9 +59,18 @@ import Testing
         let direct = BlockedColumns(Self.features, rows: Self.rows, scales: scales, blockCount: blockCount)
         let viaMatrix = BlockedColumns(FeatureMatrix(Self.features, rows: Self.rows, scales: scales), blockCount: blockCount)
         #expect(direct.blocks.map(\.rows) == viaMatrix.blocks.map(\.rows))
-        #expect(direct.blocks.map(\.columnStart) == viaMatrix.blocks.map(\.columnStart))
+        #expect(direct.blocks.map(\.columns) == viaMatrix.blocks.map(\.columns))
+        #expect(direct.blocks.map(\.start) == viaMatrix.blocks.map(\.start))
         #expect(direct.blocks.map(\.row) == viaMatrix.blocks.map(\.row))
         #expect(direct.blocks.map(\.value) == viaMatrix.blocks.map(\.value))
+    }
+
+    @Test("a block finds the positions of the columns in a range", arguments: [0..<0, 0..<5, 3..<40, 100..<10_000])
+    func positions(range: Range<Int>) {
+        for block in BlockedColumns(FeatureMatrix(Self.features, rows: Self.rows), blockCount: 3).blocks {
+            let expected = block.columns.indices.filter { range.contains(Int(block.columns[$0])) }
+            #expect(Array(block.positions(of: range)) == expected)
+        }
     }
 
     @Test("the column ranges of the gradient workers cover every column once, in order", arguments: [1, 2, 16, 500])
