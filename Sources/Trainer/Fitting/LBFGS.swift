@@ -23,6 +23,7 @@ struct LBFGS {
         var x = start
         var g = [Double](repeating: 0, count: n)
         var f = objective(x, &g)
+        var gradientMagnitude = VectorKernels.maximumMagnitude(g)
         // Correction pairs, oldest first, with s · y and y · y.
         var s: [[Double]] = [], y: [[Double]] = [], sy: [Double] = [], yy: [Double] = []
         var direction = [Double](repeating: 0, count: n)
@@ -30,7 +31,7 @@ struct LBFGS {
         // The storage of the pair dropped last, reused for the next one.
         var spare: (s: [Double], y: [Double])? = nil
         for iteration in 1...max(1, maximumIterations) {
-            if VectorKernels.maximumMagnitude(g) < gradientTolerance { break }
+            if gradientMagnitude < gradientTolerance { break }
             // Two-loop recursion: direction = −H·g. Each update of the direction is fused with
             // the dot product that the next step needs.
             var slope: Double
@@ -69,7 +70,8 @@ struct LBFGS {
             guard accepted else { break }
             var sk = spare?.s ?? [Double](repeating: 0, count: n), yk = spare?.y ?? [Double](repeating: 0, count: n)
             spare = nil
-            let (skyk, ykyk) = VectorKernels.differences(xNew, x, gNew, g, s: &sk, y: &yk)
+            let (skyk, ykyk, gNewMagnitude) = VectorKernels.differences(xNew, x, gNew, g, s: &sk, y: &yk)
+            gradientMagnitude = gNewMagnitude
             if skyk > 1e-12 {
                 if s.count == memory {
                     spare = (s.removeFirst(), y.removeFirst())

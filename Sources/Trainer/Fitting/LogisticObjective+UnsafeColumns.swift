@@ -42,11 +42,12 @@ extension LogisticObjective {
         }
     }
 
-    /// Writes the gradient of the mean loss without the penalty for the columns `part`, at
-    /// `column * classes + class`: `Σ_i D_ic x_ik`, from the derivatives `D` at
-    /// `row * classes + class` of `derivatives`, summed a block at a time.
+    /// Writes the gradient of the mean loss for the columns `part`, at `column * classes + class`:
+    /// `Σ_i D_ic x_ik`, from the derivatives `D` at `row * classes + class` of `derivatives`,
+    /// summed a block at a time; then, with a `penalty`, adds `λ W_kc`.
     func gradient(columns part: Range<Int>, _ derivatives: UnsafeBufferPointer<Double>,
-                  into gradient: UnsafeMutableBufferPointer<Double>) {
+                  into gradient: UnsafeMutableBufferPointer<Double>,
+                  penalty: (weights: UnsafeBufferPointer<Double>, l2: Double)? = nil) {
         let c = classes
         for j in (part.lowerBound * c)..<(part.upperBound * c) { gradient[j] = 0 }
         for block in columns.blocks {
@@ -85,6 +86,9 @@ extension LogisticObjective {
                     }
                 }
             }
+        }
+        if let (weights, l2) = penalty {
+            for j in (part.lowerBound * c)..<(part.upperBound * c) { gradient[j] += l2 * weights[j] }
         }
     }
 }

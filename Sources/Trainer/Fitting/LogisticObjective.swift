@@ -84,26 +84,40 @@ struct LogisticObjective {
             }
         }
         var f = losses.reduce(0, +) / n
+        var norm = 0.0
         if wantsGradient {
             if g.count != parameterCount { g = [Double](repeating: 0, count: parameterCount) }
-            g.withUnsafeMutableBufferPointer { g in
-                let shared = SharedGradient(derivatives: UnsafeBufferPointer(scratch.scores), gradient: g)
-                let parts = scratch.columnRanges(columns)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                    gradient(columns: parts[part], shared.derivatives, into: shared.gradient)
+            x.withUnsafeBufferPointer { x in
+                g.withUnsafeMutableBufferPointer { g in
+                    withUnsafeMutablePointer(to: &norm) { norm in
+                        let shared = SharedGradient(x: x, derivatives: UnsafeBufferPointer(scratch.scores), gradient: g, norm: norm)
+                        let parts = scratch.columnRanges(columns)
+                        // One more worker takes the squared norm of the weights, a chain of
+                        // additions that would otherwise hold up the end of the evaluation.
+                        DispatchQueue.concurrentPerform(iterations: parts.count + (penalty ? 1 : 0)) { part in
+                            guard part < parts.count else {
+                                shared.norm.pointee = Self.squaredNorm(shared.x, count: biasStart)
+                                return
+                            }
+                            gradient(columns: parts[part], shared.derivatives, into: shared.gradient,
+                                     penalty: penalty ? (shared.x, l2) : nil)
+                        }
+                    }
+                    biasGradient(UnsafeBufferPointer(scratch.scores), into: g, biasStart: biasStart)
                 }
-                biasGradient(UnsafeBufferPointer(scratch.scores), into: g, biasStart: biasStart)
             }
+        } else if penalty {
+            norm = x.withUnsafeBufferPointer { Self.squaredNorm($0, count: biasStart) }
         }
-        if penalty {
-            var norm = 0.0
-            for j in 0..<biasStart {
-                norm += x[j] * x[j]
-                if wantsGradient { g[j] += l2 * x[j] }
-            }
-            f += 0.5 * l2 * norm
-        }
+        if penalty { f += 0.5 * l2 * norm }
         return f
+    }
+
+    /// `Σ_{j < count} x_j²`, in index order.
+    private static func squaredNorm(_ x: UnsafeBufferPointer<Double>, count: Int) -> Double {
+        var norm = 0.0
+        for j in 0..<count { norm += x[j] * x[j] }
+        return norm
     }
 
     /// Writes the gradient of the biases, `Σ_i D_ic`, summed as the weights' are.
@@ -128,8 +142,10 @@ private struct SharedScores: @unchecked Sendable {
     let losses: UnsafeMutableBufferPointer<Double>
 }
 
-/// What the column workers share: each writes only its own columns' gradient.
+/// What the column workers share: each writes only its own columns' gradient, and one the norm.
 private struct SharedGradient: @unchecked Sendable {
+    let x: UnsafeBufferPointer<Double>
     let derivatives: UnsafeBufferPointer<Double>
     let gradient: UnsafeMutableBufferPointer<Double>
+    let norm: UnsafeMutablePointer<Double>
 }

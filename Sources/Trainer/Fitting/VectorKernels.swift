@@ -86,9 +86,10 @@ enum VectorKernels {
         }
     }
 
-    /// `s = xNew − x` and `y = gNew − g`, then `s · y` and `y · y`.
+    /// `s = xNew − x` and `y = gNew − g`, then `s · y`, `y · y`, and the largest magnitude in
+    /// `gNew` (the next iteration's stopping test).
     static func differences(_ xNew: [Double], _ x: [Double], _ gNew: [Double], _ g: [Double],
-                            s: inout [Double], y: inout [Double]) -> (sy: Double, yy: Double) {
+                            s: inout [Double], y: inout [Double]) -> (sy: Double, yy: Double, gNewMagnitude: Double) {
         let n = x.count
         precondition(xNew.count == n && gNew.count == n && g.count == n && s.count == n && y.count == n,
                      "VectorKernels.differences: lengths differ")
@@ -99,13 +100,15 @@ enum VectorKernels {
                         s.withUnsafeMutableBufferPointer { s in
                             y.withUnsafeMutableBufferPointer { y in
                                 let step = Operands(xNew, x, s), change = Operands(gNew, g, y)
-                                return pairSum(count: n) { range in
+                                return sumsAndMaximum(count: n) { range in
+                                    var top = 0.0
                                     for i in range {
                                         step.out[i] = step.a[i] - step.b[i]
                                         change.out[i] = change.a[i] - change.b[i]
+                                        top = max(top, abs(change.a[i]))
                                     }
                                     let s = UnsafeBufferPointer(step.out), y = UnsafeBufferPointer(change.out)
-                                    return SIMD2(Self.dot(s, y, range), Self.dot(y, y, range))
+                                    return SIMD4(Self.dot(s, y, range), Self.dot(y, y, range), 0, top)
                                 }
                             }
                         }
@@ -113,7 +116,7 @@ enum VectorKernels {
                 }
             }
         }
-        return (sums[0], sums[1])
+        return (sums[0], sums[1], sums[3])
     }
 
     /// The largest absolute value in `v`, 0 when empty.
@@ -128,22 +131,25 @@ enum VectorKernels {
     /// Σ over the chunks of `0..<count`, in chunk order, of `chunk(range)`; the chunks run in
     /// parallel.
     private static func sum(count: Int, _ chunk: @Sendable (Range<Int>) -> Double) -> Double {
-        pairSum(count: count) { SIMD2(chunk($0), 0) }[0]
+        sumsAndMaximum(count: count) { SIMD4(chunk($0), 0, 0, 0) }[0]
     }
 
-    /// ``sum(count:_:)`` of two sums at once.
-    private static func pairSum(count: Int, _ chunk: @Sendable (Range<Int>) -> SIMD2<Double>) -> SIMD2<Double> {
+    /// ``sum(count:_:)`` of three numbers at once, and the largest of a fourth.
+    private static func sumsAndMaximum(count: Int, _ chunk: @Sendable (Range<Int>) -> SIMD4<Double>) -> SIMD4<Double> {
         let chunks = (count + chunkSize - 1) / chunkSize
         guard chunks > 1 else { return chunk(0..<count) }
-        var partial = [SIMD2<Double>](repeating: SIMD2(), count: chunks)
+        var partial = [SIMD4<Double>](repeating: SIMD4(), count: chunks)
         partial.withUnsafeMutableBufferPointer { partial in
             let slots = Slots(partial)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 slots.values[c] = chunk((c * chunkSize)..<min(count, (c + 1) * chunkSize))
             }
         }
-        var total = SIMD2<Double>()
-        for value in partial { total += value }
+        var total = SIMD4<Double>()
+        for value in partial {
+            total += SIMD4(value[0], value[1], value[2], 0)
+            total[3] = max(total[3], value[3])
+        }
         return total
     }
 
@@ -184,6 +190,6 @@ private struct Operands: @unchecked Sendable {
 
 /// The chunks' results, each written by its own worker.
 private struct Slots: @unchecked Sendable {
-    let values: UnsafeMutableBufferPointer<SIMD2<Double>>
-    init(_ values: UnsafeMutableBufferPointer<SIMD2<Double>>) { self.values = values }
+    let values: UnsafeMutableBufferPointer<SIMD4<Double>>
+    init(_ values: UnsafeMutableBufferPointer<SIMD4<Double>>) { self.values = values }
 }

@@ -74,12 +74,13 @@ import Testing
         #expect(stepped == zip(x, z).map { $0 + 0.25 * $1 })
     }
 
-    @Test("the differences of a step and their products", arguments: lengths)
+    @Test("the differences of a step, their products, and the new gradient's largest magnitude", arguments: lengths)
     func differences(count: Int) {
         let xNew = Self.vector(count, seed: 6), x = Self.vector(count, seed: 7)
         let gNew = Self.vector(count, seed: 8), g = Self.vector(count, seed: 9)
         var s = [Double](repeating: .nan, count: count), y = s
-        let (sy, yy) = VectorKernels.differences(xNew, x, gNew, g, s: &s, y: &y)
+        let (sy, yy, magnitude) = VectorKernels.differences(xNew, x, gNew, g, s: &s, y: &y)
+        #expect(magnitude == gNew.map(abs).max() ?? 0)
         #expect(s == zip(xNew, x).map { $0 - $1 })
         #expect(y == zip(gNew, g).map { $0 - $1 })
         #expect(sy == Self.documentedDot(s, y))
