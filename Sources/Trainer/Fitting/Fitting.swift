@@ -1,4 +1,5 @@
 import Classifier
+import Dispatch
 
 /// One fit of the configured algorithm on some of the examples, and its calibration.
 struct Fitting {
@@ -112,18 +113,55 @@ struct Fitting {
                             normalizesLength: scales != nil, squaredScales: scales == nil ? nil : squares)
     }
 
+    /// The probabilities `scorer` gives the examples `rows`, worked out in parallel.
+    func probabilities(_ scorer: Calibrated<LinearScorer>, of rows: [Int]) -> [[Double]] {
+        var result = [[Double]](repeating: [], count: rows.count)
+        result.withUnsafeMutableBufferPointer { result in
+            let slots = ProbabilitySlots(values: result)
+            let chunks = min(rows.count, 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for i in (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks) {
+                    slots.values[i] = scorer.probabilities(for: features.vectors[rows[i]])
+                }
+            }
+        }
+        return result
+    }
+
     /// Temperatures minimising held-out log loss, and the multi-label threshold maximising
     /// held-out micro-F1 over label sets.
     func calibrate(_ fit: Result, on rows: [Int]) -> Calibration {
-        var scores: [Double] = [], heads: [Double] = [], targets: [Double] = []
-        for row in rows {
-            let buckets = features.vectors[row]
-            scores += fit.linear.logScores(for: buckets)
-            heads += fit.oneVsRest.logScores(for: buckets)
-            for c in 0..<classes { targets.append(classesOfRow[row].contains(c) ? 1 : 0) }
+        let c = classes
+        var targets = [Double](repeating: 0, count: rows.count * c)
+        for (i, row) in rows.enumerated() { for label in classesOfRow[row] { targets[i * c + label] = 1 } }
+        // Every row's scores in its own slots, the rows shared out in chunks; then the two
+        // temperatures, each a serial search, side by side.
+        var scores = [Double](repeating: 0, count: rows.count * c), heads = scores
+        scores.withUnsafeMutableBufferPointer { scores in
+            heads.withUnsafeMutableBufferPointer { heads in
+                let slots = ScoreSlots(scores: scores, heads: heads)
+                let chunks = min(rows.count, 64)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for i in (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks) {
+                        let buckets = features.vectors[rows[i]]
+                        for (k, value) in fit.linear.logScores(for: buckets).enumerated() { slots.scores[i * c + k] = value }
+                        for (k, value) in fit.oneVsRest.logScores(for: buckets).enumerated() { slots.heads[i * c + k] = value }
+                    }
+                }
+            }
         }
-        let t = TemperatureFitting.softmax(scores: scores, targets: rows.map { classesOfRow[$0][0] }, classes: classes)
-        let tOvR = TemperatureFitting.sigmoid(scores: heads, targets: targets)
+        let mainClass = rows.map { classesOfRow[$0][0] }
+        let (allScores, allHeads, allTargets) = (scores, heads, targets)
+        var temperatures = [1.0, 1.0]
+        temperatures.withUnsafeMutableBufferPointer { temperatures in
+            let slots = TemperatureSlots(values: temperatures)
+            DispatchQueue.concurrentPerform(iterations: 2) { which in
+                slots.values[which] = which == 0
+                    ? TemperatureFitting.softmax(scores: allScores, targets: mainClass, classes: c)
+                    : TemperatureFitting.sigmoid(scores: allHeads, targets: allTargets)
+            }
+        }
+        let t = temperatures[0], tOvR = temperatures[1]
         // The probabilities do not depend on the threshold: computed once, not once a step.
         let p = heads.map { 1 / (1 + _exp(-$0 / tOvR)) }
         var bestThreshold = 0.5, bestF1 = -1.0
@@ -153,6 +191,22 @@ struct Fitting {
         }
         return Calibration(temperature: t, oneVsRestTemperature: tOvR, threshold: bestThreshold)
     }
+}
+
+/// The rows' scores, written in parallel; each row's slots by one worker only.
+private struct ScoreSlots: @unchecked Sendable {
+    let scores: UnsafeMutableBufferPointer<Double>
+    let heads: UnsafeMutableBufferPointer<Double>
+}
+
+/// Each row's probabilities, written by one worker only.
+private struct ProbabilitySlots: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<[Double]>
+}
+
+/// The two temperatures, each written by its own worker.
+private struct TemperatureSlots: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<Double>
 }
 
 #if canImport(Glibc)
