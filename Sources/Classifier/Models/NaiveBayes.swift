@@ -53,10 +53,14 @@ public struct NaiveBayes: StanceScorer, Equatable {
     public let counts: Counts
     /// The derived log probabilities.
     public let linear: LinearScorer
+    /// One-vs-rest scores for multi-label prediction: for each class, the log odds of a binary
+    /// multinomial model "this class" against "every other class", from the same counts.
+    public let oneVsRest: LinearScorer
 
     /// A model over `bucketCount` buckets derived from `counts`.
     ///
     /// - Precondition: `alpha > 0`, every class has examples, counts fit `bucketCount`.
+    /// - Complexity: O(buckets × classes) logarithms, for both tables.
     public init(counts: Counts, variant: Variant, alpha: Double, learnsPriors: Bool, bucketCount: Int) {
         let classes = counts.classCount
         precondition(alpha > 0 && alpha.isFinite, "NaiveBayes: alpha must be positive")
@@ -69,54 +73,39 @@ public struct NaiveBayes: StanceScorer, Equatable {
         self.counts = counts
 
         let documents = counts.documents.reduce(0, +)
-        let rows = Self.table(counts, alpha: alpha) { n, rowTotal, c, t in
+        let totals = counts.classTotals, grandTotal = totals.reduce(0, +), vocabulary = Double(counts.buckets.count)
+        // The denominators depend on the class only: one logarithm a class, not one a weight.
+        let ownTotal = totals.map { _log($0 + alpha * vocabulary) }
+        let restTotal = totals.map { _log(grandTotal - $0 + alpha * vocabulary) }
+        let rows = Self.table(counts) { n, rowTotal, c in
             switch variant {
-            case .multinomial:
-                _log(n + alpha) - _log(t.totals[c] + alpha * t.vocabulary)
-            case .complement:
-                _log(t.grandTotal - t.totals[c] + alpha * t.vocabulary) - _log(rowTotal - n + alpha)
+            case .multinomial: _log(n + alpha) - ownTotal[c]
+            case .complement: restTotal[c] - _log(rowTotal - n + alpha)
             }
         }
         let bias = (0..<classes).map { c in
             learnsPriors && variant == .multinomial ? _log(counts.documents[c] / documents) : 0
         }
-        self.linear = LinearScorer(classCount: classes, bucketCount: bucketCount, rows: counts.buckets, values: rows, bias: bias)
+        linear = LinearScorer(classCount: classes, bucketCount: bucketCount, rows: counts.buckets, values: rows, bias: bias)
+        let heads = Self.table(counts) { n, rowTotal, c in
+            (_log(n + alpha) - ownTotal[c]) - (_log(rowTotal - n + alpha) - restTotal[c])
+        }
+        let headBias = (0..<classes).map { c in
+            _log(counts.documents[c]) - _log(max(documents - counts.documents[c], 0.5))
+        }
+        oneVsRest = LinearScorer(classCount: classes, bucketCount: bucketCount, rows: counts.buckets, values: heads, bias: headBias)
     }
 
-    /// Totals every per-feature weight depends on.
-    private struct Totals {
-        var totals: [Double], grandTotal: Double, vocabulary: Double
-    }
-
-    /// One weight per count: `weight(N_cf, Σ_c N_cf, c, totals)` for every row and class.
-    private static func table(_ counts: Counts, alpha: Double,
-                              _ weight: (_ n: Double, _ rowTotal: Double, _ c: Int, _ totals: Totals) -> Double) -> [Float] {
+    /// One weight per count: `weight(N_cf, Σ_c N_cf, c)` for every row and class.
+    private static func table(_ counts: Counts, _ weight: (_ n: Double, _ rowTotal: Double, _ c: Int) -> Double) -> [Float] {
         let classes = counts.classCount
-        let classTotals = counts.classTotals
-        let totals = Totals(totals: classTotals, grandTotal: classTotals.reduce(0, +), vocabulary: Double(counts.buckets.count))
         var rows = [Float](repeating: 0, count: counts.values.count)
         for r in counts.buckets.indices {
             let rowTotal = counts.values[(r * classes)..<(r * classes + classes)].reduce(0, +)
-            for c in 0..<classes { rows[r * classes + c] = Float(weight(counts.values[r * classes + c], rowTotal, c, totals)) }
+            for c in 0..<classes { rows[r * classes + c] = Float(weight(counts.values[r * classes + c], rowTotal, c)) }
         }
         return rows
     }
 
     public func logScores(for features: FeatureVector) -> [Double] { linear.logScores(for: features) }
-
-    /// One-vs-rest scores for multi-label prediction: for each class, the log odds of a binary
-    /// multinomial model "this class" against "every other class", from the same counts.
-    public var oneVsRest: LinearScorer {
-        let classes = counts.classCount
-        let documents = counts.documents.reduce(0, +)
-        let rows = Self.table(counts, alpha: alpha) { [alpha] n, rowTotal, c, t in
-            let own = _log(n + alpha) - _log(t.totals[c] + alpha * t.vocabulary)
-            let rest = _log(rowTotal - n + alpha) - _log(t.grandTotal - t.totals[c] + alpha * t.vocabulary)
-            return own - rest
-        }
-        let bias = (0..<classes).map { c in
-            _log(counts.documents[c]) - _log(max(documents - counts.documents[c], 0.5))
-        }
-        return LinearScorer(classCount: classes, bucketCount: linear.bucketCount, rows: counts.buckets, values: rows, bias: bias)
-    }
 }

@@ -90,22 +90,30 @@ public struct DatasetReader: Sendable {
             guard skipBadLines else { throw error }
             dataset.skipped.append(error)
         }
-        while let (number, line) = try lines.next() {
-            let location = SourceLocation(file: name, line: number)
-            do throws(DataError) {
-                switch line {
-                case .tooLong(let length):
-                    throw .lineTooLong(at: location, length: length, limit: Self.maximumLineLength)
-                case .bytes(let bytes):
-                    if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-                        throw .invalidUTF8(at: location, byte: bad + 1,
-                                           excerpt: DataError.excerpt(String(decoding: bytes, as: UTF8.self)))
-                    }
-                    if let example = try parser.parse(bytes, at: location) { dataset.examples.append(example) }
-                }
-            } catch {
+        func take(_ outcome: LineOutcome) throws(DataError) {
+            switch outcome {
+            case .example(let example): dataset.examples.append(example)
+            case .nothing: break
+            case .failure(let error):
                 parser.reset()
                 try reject(error)
+            }
+        }
+        if parser.linesAreIndependent {
+            // Lines are checked and parsed in parallel a batch at a time, then taken in order,
+            // so the examples and the first error are those of reading line by line.
+            var batch: [(number: Int, line: LineReader.Line)] = []
+            batch.reserveCapacity(Self.batchSize)
+            while let next = try lines.next() {
+                batch.append(next)
+                guard batch.count == Self.batchSize else { continue }
+                for outcome in Self.outcomes(of: batch, in: name, parser: parser) { try take(outcome) }
+                batch.removeAll(keepingCapacity: true)
+            }
+            for outcome in Self.outcomes(of: batch, in: name, parser: parser) { try take(outcome) }
+        } else {
+            while let (number, line) = try lines.next() {
+                try take(Self.outcome(of: line, at: SourceLocation(file: name, line: number), parser: &parser))
             }
         }
         do throws(DataError) { try parser.finish() } catch { try reject(error) }

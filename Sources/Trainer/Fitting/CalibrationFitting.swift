@@ -1,4 +1,5 @@
 import Classifier
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,8 +18,17 @@ enum CalibrationFitting {
     static func fit(scores: [Double], heads: [Double], targets: [Double], mainClasses: [Int], classes: Int) -> Calibration {
         precondition(scores.count == mainClasses.count * classes && heads.count == scores.count && targets.count == scores.count,
                      "CalibrationFitting: scores, heads and targets do not match")
-        let t = TemperatureFitting.softmax(scores: scores, targets: mainClasses, classes: classes)
-        let tOvR = TemperatureFitting.sigmoid(scores: heads, targets: targets)
+        // The two temperatures, each a serial search, side by side.
+        var temperatures = [1.0, 1.0]
+        temperatures.withUnsafeMutableBufferPointer { temperatures in
+            let slots = TemperatureSlots(values: temperatures)
+            DispatchQueue.concurrentPerform(iterations: 2) { which in
+                slots.values[which] = which == 0
+                    ? TemperatureFitting.softmax(scores: scores, targets: mainClasses, classes: classes)
+                    : TemperatureFitting.sigmoid(scores: heads, targets: targets)
+            }
+        }
+        let t = temperatures[0], tOvR = temperatures[1]
         // The probabilities do not depend on the threshold: computed once, not once a step.
         let p = heads.map { 1 / (1 + exp(-$0 / tOvR)) }
         var bestThreshold = 0.5, bestF1 = -1.0
@@ -48,4 +58,9 @@ enum CalibrationFitting {
         }
         return Calibration(temperature: t, oneVsRestTemperature: tOvR, threshold: bestThreshold)
     }
+}
+
+/// The two temperatures, each written by its own worker.
+private struct TemperatureSlots: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<Double>
 }

@@ -1,4 +1,5 @@
 import Classifier
+import Dispatch
 
 /// One fit of the configured algorithm on some of the examples, and its calibration.
 struct Fitting {
@@ -28,9 +29,9 @@ struct Fitting {
         case .logreg:
             // Both losses share one copy of the weighted rows.
             let scales = scales(rows: rows)
-            let train = FrequencyOrderedRows(FeatureMatrix(features, rows: rows, scales: scales))
-            let check = earlyStoppingRows.isEmpty
-                ? nil : FrequencyOrderedRows(FeatureMatrix(features, rows: earlyStoppingRows, scales: scales))
+            let train = BlockedColumns(features, rows: rows, scales: scales, blockCount: LogisticObjective.blockCount)
+            let check = earlyStoppingRows.isEmpty ? nil
+                : BlockedColumns(features, rows: earlyStoppingRows, scales: scales, blockCount: LogisticObjective.blockCount)
             let (softmaxX, used) = fitLogistic(.softmax, rows: rows, train, earlyStoppingRows: earlyStoppingRows, check,
                                                from: nil, iterations: iterations)
             // The heads start from the softmax weights, which already rank the labels: on
@@ -54,7 +55,7 @@ struct Fitting {
     }
 
     /// The objective of `loss` over the examples `rows`, whose weighted features are `values`.
-    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], _ values: FrequencyOrderedRows) -> LogisticObjective {
+    private func objective(_ loss: LogisticObjective.Loss, rows: [Int], _ values: BlockedColumns) -> LogisticObjective {
         let mainClass = rows.map { classesOfRow[$0][0] }
         var weightOfClass = [Double](repeating: 1, count: classes)
         if config.classWeighting == .balanced {
@@ -64,15 +65,15 @@ struct Fitting {
         }
         var targets = [Double](repeating: 0, count: rows.count * classes)
         for (i, row) in rows.enumerated() { for c in classesOfRow[row] { targets[i * classes + c] = 1 } }
-        return LogisticObjective(rows: values, classes: classes, loss: loss, target: mainClass, targets: targets,
+        return LogisticObjective(columns: values, classes: classes, loss: loss, target: mainClass, targets: targets,
                                  rowWeight: mainClass.map { weightOfClass[$0] }, l2: config.l2)
     }
 
     /// L-BFGS from `start` (zero when `nil`); with early-stopping rows, keeps the iterate of
     /// lowest held-out loss and stops after `patience` iterations without improvement. Returns
     /// the parameters and the iteration they come from.
-    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], _ trainValues: FrequencyOrderedRows,
-                             earlyStoppingRows: [Int], _ checkValues: FrequencyOrderedRows?, from start: [Double]?,
+    private func fitLogistic(_ loss: LogisticObjective.Loss, rows: [Int], _ trainValues: BlockedColumns,
+                             earlyStoppingRows: [Int], _ checkValues: BlockedColumns?, from start: [Double]?,
                              iterations: Int) -> ([Double], Int) {
         let train = objective(loss, rows: rows, trainValues)
         let check = checkValues.map { objective(loss, rows: earlyStoppingRows, $0) }
@@ -112,17 +113,54 @@ struct Fitting {
                             normalizesLength: scales != nil, squaredScales: scales == nil ? nil : squares)
     }
 
+    /// The probabilities `scorer` gives the examples `rows`, worked out in parallel.
+    func probabilities(_ scorer: Calibrated<LinearScorer>, of rows: [Int]) -> [[Double]] {
+        var result = [[Double]](repeating: [], count: rows.count)
+        result.withUnsafeMutableBufferPointer { result in
+            let slots = ProbabilitySlots(values: result)
+            let chunks = min(rows.count, 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for i in (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks) {
+                    slots.values[i] = scorer.probabilities(for: features.vectors[rows[i]])
+                }
+            }
+        }
+        return result
+    }
+
     /// Temperatures minimising held-out log loss, and the multi-label threshold maximising
     /// held-out micro-F1 over label sets.
     func calibrate(_ fit: Result, on rows: [Int]) -> Calibration {
-        var scores: [Double] = [], heads: [Double] = [], targets: [Double] = []
-        for row in rows {
-            let buckets = features.vectors[row]
-            scores += fit.linear.logScores(for: buckets)
-            heads += fit.oneVsRest.logScores(for: buckets)
-            for c in 0..<classes { targets.append(classesOfRow[row].contains(c) ? 1 : 0) }
+        let c = classes
+        var targets = [Double](repeating: 0, count: rows.count * c)
+        for (i, row) in rows.enumerated() { for label in classesOfRow[row] { targets[i * c + label] = 1 } }
+        // Every row's scores in its own slots, the rows shared out in chunks.
+        var scores = [Double](repeating: 0, count: rows.count * c), heads = scores
+        scores.withUnsafeMutableBufferPointer { scores in
+            heads.withUnsafeMutableBufferPointer { heads in
+                let slots = ScoreSlots(scores: scores, heads: heads)
+                let chunks = min(rows.count, 64)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for i in (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks) {
+                        let buckets = features.vectors[rows[i]]
+                        for (k, value) in fit.linear.logScores(for: buckets).enumerated() { slots.scores[i * c + k] = value }
+                        for (k, value) in fit.oneVsRest.logScores(for: buckets).enumerated() { slots.heads[i * c + k] = value }
+                    }
+                }
+            }
         }
         return CalibrationFitting.fit(scores: scores, heads: heads, targets: targets,
                                       mainClasses: rows.map { classesOfRow[$0][0] }, classes: classes)
     }
+}
+
+/// The rows' scores, written in parallel; each row's slots by one worker only.
+private struct ScoreSlots: @unchecked Sendable {
+    let scores: UnsafeMutableBufferPointer<Double>
+    let heads: UnsafeMutableBufferPointer<Double>
+}
+
+/// Each row's probabilities, written by one worker only.
+private struct ProbabilitySlots: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<[Double]>
 }

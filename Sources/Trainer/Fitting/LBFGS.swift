@@ -14,58 +14,72 @@ struct LBFGS {
 
     /// Minimises `objective`, which returns f(x) and writes ∇f(x) into its second argument.
     /// `afterIteration(k, x)` is called after every iteration; returning false stops early.
+    ///
+    /// The vector arithmetic runs on all cores in fixed chunks (see ``VectorKernels``), so the
+    /// iterates do not depend on the machine.
     func minimize(from start: [Double], _ objective: ([Double], inout [Double]) -> Double,
                   afterIteration: (Int, [Double]) -> Bool = { _, _ in true }) -> [Double] {
         let n = start.count
         var x = start
         var g = [Double](repeating: 0, count: n)
         var f = objective(x, &g)
-        var s: [[Double]] = [], y: [[Double]] = [], rho: [Double] = []
+        var gradientMagnitude = VectorKernels.maximumMagnitude(g)
+        // Correction pairs, oldest first, with s · y and y · y.
+        var s: [[Double]] = [], y: [[Double]] = [], sy: [Double] = [], yy: [Double] = []
         var direction = [Double](repeating: 0, count: n)
         var xNew = x, gNew = g
+        // The storage of the pair dropped last, reused for the next one.
+        var spare: (s: [Double], y: [Double])? = nil
         for iteration in 1...max(1, maximumIterations) {
-            if g.reduce(0, { max($0, abs($1)) }) < gradientTolerance { break }
-            // Two-loop recursion: direction = −H·g.
-            for i in 0..<n { direction[i] = -g[i] }
-            var alphas = [Double](repeating: 0, count: s.count)
-            for j in stride(from: s.count - 1, through: 0, by: -1) {
-                alphas[j] = rho[j] * dot(s[j], direction)
-                axpy(-alphas[j], y[j], &direction)
-            }
-            if let lastS = s.last, let lastY = y.last {
-                let gamma = dot(lastS, lastY) / dot(lastY, lastY)
-                for i in 0..<n { direction[i] *= gamma }
+            if gradientMagnitude < gradientTolerance { break }
+            // Two-loop recursion: direction = −H·g. Each update of the direction is fused with
+            // the dot product that the next step needs.
+            var slope: Double
+            if let lastS = s.last {
+                let m = s.count
+                var alphas = [Double](repeating: 0, count: m)
+                var product = VectorKernels.scaleThenDot(-1, g, into: &direction, dotWith: lastS)
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    alphas[j] = product / sy[j]
+                    product = VectorKernels.axpyThenDot(-alphas[j], y[j], &direction, dotWith: j > 0 ? s[j - 1] : nil)
+                }
+                product = VectorKernels.scaleThenDot(sy[m - 1] / yy[m - 1], &direction, dotWith: y[0])
+                for j in 0..<m {
+                    let beta = product / sy[j]
+                    product = VectorKernels.axpyThenDot(alphas[j] - beta, s[j], &direction, dotWith: j < m - 1 ? y[j + 1] : g)
+                }
+                slope = product
             } else {
-                let norm = dot(g, g).squareRoot()
-                if norm > 0 { for i in 0..<n { direction[i] /= norm } }
+                let norm = VectorKernels.dot(g, g).squareRoot()
+                slope = VectorKernels.scaleThenDot(norm > 0 ? -1 / norm : -1, g, into: &direction, dotWith: g)
             }
-            for j in 0..<s.count {
-                let beta = rho[j] * dot(y[j], direction)
-                axpy(alphas[j] - beta, s[j], &direction)
-            }
-            var slope = dot(g, direction)
             if slope >= 0 {  // not a descent direction: restart from steepest descent
-                s.removeAll(); y.removeAll(); rho.removeAll()
-                for i in 0..<n { direction[i] = -g[i] }
-                slope = dot(g, direction)
+                s.removeAll(); y.removeAll(); sy.removeAll(); yy.removeAll()
+                slope = VectorKernels.scaleThenDot(-1, g, into: &direction, dotWith: g)
             }
             // Backtracking line search with the Armijo condition.
             var step = 1.0
             var fNew = f
             var accepted = false
             for _ in 0..<40 {
-                for i in 0..<n { xNew[i] = x[i] + step * direction[i] }
+                VectorKernels.step(x, step, direction, into: &xNew)
                 fNew = objective(xNew, &gNew)
                 if fNew.isFinite && fNew <= f + 1e-4 * step * slope { accepted = true; break }
                 step *= 0.5
             }
             guard accepted else { break }
-            var sk = [Double](repeating: 0, count: n), yk = [Double](repeating: 0, count: n)
-            for i in 0..<n { sk[i] = xNew[i] - x[i]; yk[i] = gNew[i] - g[i] }
-            let sy = dot(sk, yk)
-            if sy > 1e-12 {
-                if s.count == memory { s.removeFirst(); y.removeFirst(); rho.removeFirst() }
-                s.append(sk); y.append(yk); rho.append(1 / sy)
+            var sk = spare?.s ?? [Double](repeating: 0, count: n), yk = spare?.y ?? [Double](repeating: 0, count: n)
+            spare = nil
+            let (skyk, ykyk, gNewMagnitude) = VectorKernels.differences(xNew, x, gNew, g, s: &sk, y: &yk)
+            gradientMagnitude = gNewMagnitude
+            if skyk > 1e-12 {
+                if s.count == memory {
+                    spare = (s.removeFirst(), y.removeFirst())
+                    sy.removeFirst(); yy.removeFirst()
+                }
+                s.append(sk); y.append(yk); sy.append(skyk); yy.append(ykyk)
+            } else {
+                spare = (sk, yk)
             }
             let improvement = f - fNew
             swap(&x, &xNew); swap(&g, &gNew)
@@ -75,16 +89,4 @@ struct LBFGS {
         }
         return x
     }
-}
-
-@inline(__always)
-func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var sum = 0.0
-    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in for i in 0..<a.count { sum += a[i] * b[i] } } }
-    return sum
-}
-
-@inline(__always)
-func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
-    x.withUnsafeBufferPointer { x in y.withUnsafeMutableBufferPointer { y in for i in 0..<x.count { y[i] += alpha * x[i] } } }
 }

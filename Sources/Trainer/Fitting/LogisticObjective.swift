@@ -1,6 +1,6 @@
 import Dispatch
 
-/// The regularised logistic losses over the rows of a ``FeatureMatrix``; parameters are laid
+/// The regularised logistic losses over the rows of a ``BlockedColumns``; parameters are laid
 /// out as `weight[column * classes + class]` followed by one bias per class.
 ///
 /// Softmax (multinomial): `L = (1/N) Σ_i s_i (log Σ_c e^{z_ic} − z_{i,y_i}) + (λ/2) ‖W‖²`,
@@ -8,13 +8,17 @@ import Dispatch
 /// One-vs-rest: `L = (1/N) Σ_i s_i Σ_c (log(1 + e^{z_ic}) − t_ic z_ic) + (λ/2) ‖W‖²`, gradient
 /// with `σ(z_ic) − t_ic` in place of `p_ic − [c = y_i]`. Biases are not regularised.
 ///
-/// The passes over the rows work on the weights renumbered most frequent column first (see
-/// ``FrequencyOrderedRows``): on 100,000 sentences that saved about a tenth of the CPU time
-/// of fitting, with the same result to the bit.
+/// An evaluation makes two passes over the non-zeros, each shared between the cores (see
+/// ``BlockedColumns``). The first, one block of rows a worker, finds the rows' scores
+/// `z_i = b + Σ_f x_if W_f` (the bias, then the columns in order), then their losses and the
+/// derivatives `D_ic = ∂L/∂z_ic`. The second, a range of columns a worker, finds the gradient
+/// `Xᵀ·D`, each column's sum taken block by block in row order and the blocks' sums added in
+/// block order. The loss is summed the same way: within a block in row order, then the blocks
+/// in order. The blocks are fixed, so the result does not depend on how many cores there are.
 struct LogisticObjective {
     enum Loss { case softmax, oneVsRest }
 
-    let rows: FrequencyOrderedRows
+    let columns: BlockedColumns
     let classes: Int
     let loss: Loss
     /// Softmax: the class of each row.
@@ -24,15 +28,21 @@ struct LogisticObjective {
     /// Weight of each row.
     let rowWeight: [Double]
     let l2: Double
-    /// Reused buffers of the parallel evaluation.
+    /// Reused buffers of the evaluations.
     let scratch = ObjectiveScratch()
 
-    /// The objective over `rows`, whose row `i` has main class `target[i]`, 0/1 targets
-    /// `targets[i * classes ..< (i + 1) * classes]` and weight `rowWeight[i]`.
-    init(rows: FrequencyOrderedRows, classes: Int, loss: Loss, target: [Int], targets: [Double], rowWeight: [Double], l2: Double) {
-        precondition(target.count == rows.rowCount && rowWeight.count == rows.rowCount && targets.count == rows.rowCount * classes
-                     && target.allSatisfy { (0..<classes).contains($0) }, "LogisticObjective: targets do not match the rows")
-        self.rows = rows
+    /// Rows are split into this many blocks: enough for the scores of a block of 100,000
+    /// sentences to stay in a core's cache and to keep two cores busy; every block costs a
+    /// visit to every column in each pass.
+    static let blockCount = 4
+
+    /// The objective over the non-zeros `columns`, whose row `i` has main class `target[i]`,
+    /// 0/1 targets `targets[i * classes ..< (i + 1) * classes]` and weight `rowWeight[i]`.
+    init(columns: BlockedColumns, classes: Int, loss: Loss, target: [Int], targets: [Double], rowWeight: [Double], l2: Double) {
+        precondition(target.count == columns.rowCount && rowWeight.count == columns.rowCount
+                     && targets.count == columns.rowCount * classes && target.allSatisfy { (0..<classes).contains($0) },
+                     "LogisticObjective: targets do not match the rows")
+        self.columns = columns
         self.classes = classes
         self.loss = loss
         self.target = target
@@ -41,13 +51,8 @@ struct LogisticObjective {
         self.l2 = l2
     }
 
-    /// The objective over the rows of `matrix`.
-    init(matrix: FeatureMatrix, classes: Int, loss: Loss, target: [Int], targets: [Double], rowWeight: [Double], l2: Double) {
-        self.init(rows: FrequencyOrderedRows(matrix), classes: classes, loss: loss, target: target, targets: targets,
-                  rowWeight: rowWeight, l2: l2)
-    }
-
-    var columnCount: Int { rows.columnCount }
+    var rowCount: Int { columns.rowCount }
+    var columnCount: Int { columns.columnCount }
     var parameterCount: Int { columnCount * classes + classes }
 
     /// Mean loss of `x` without the penalty (the held-out criterion).
@@ -61,105 +66,86 @@ struct LogisticObjective {
         evaluate(x, &gradient, wantsGradient: true, penalty: true)
     }
 
-    /// Rows are split into this many fixed chunks, evaluated in parallel and summed in chunk
-    /// order, so the result does not depend on how many cores run them.
-    static let chunkCount = 4
-
     private func evaluate(_ x: [Double], _ g: inout [Double], wantsGradient: Bool, penalty: Bool) -> Double {
         precondition(x.count == parameterCount, "LogisticObjective: \(x.count) parameters for \(parameterCount)")
-        let c = classes
-        let columns = columnCount
-        let biasStart = columns * c
-        let n = Double(max(1, rows.rowCount))
-        let rowCount = rows.rowCount
-        let chunks = Self.chunkCount
-        let parameters = parameterCount
-        scratch.prepare(chunks: wantsGradient ? chunks : 0, parameters: parameters)
-        let renumbered = scratch.weights
-        rows.position.withUnsafeBufferPointer { position in
-            for old in 0..<columns {
-                let new = Int(position[old])
-                for k in 0..<c { renumbered[new * c + k] = x[old * c + k] }
-            }
-        }
-        for k in 0..<c { renumbered[biasStart + k] = x[biasStart + k] }
-        var losses = [Double](repeating: 0, count: chunks)
-        losses.withUnsafeMutableBufferPointer { losses in
-            let shared = SharedChunks(x: UnsafeBufferPointer(renumbered), losses: losses, scratch: scratch)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let gradient = wantsGradient ? shared.scratch.gradient(chunk) : nil
-                shared.losses[chunk] = evaluateRows((chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks),
-                                                    shared.x, gradient, biasStart: biasStart, n: n)
+        let biasStart = columnCount * classes
+        let n = Double(max(1, rowCount))
+        let blocks = columns.blocks.count
+        scratch.prepare(scores: rowCount * classes)
+        var losses = [Double](repeating: 0, count: blocks)
+        x.withUnsafeBufferPointer { x in
+            losses.withUnsafeMutableBufferPointer { losses in
+                let shared = SharedScores(x: x, scores: scratch.scores, losses: losses)
+                DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                    scores(block: b, shared.x, into: shared.scores)
+                    shared.losses[b] = lossAndDerivatives(rows: columns.blocks[b].rows, shared.scores, n: n,
+                                                          derivatives: wantsGradient)
+                }
             }
         }
         var f = losses.reduce(0, +) / n
+        var norm = 0.0
         if wantsGradient {
-            if g.count != parameters { g = [Double](repeating: 0, count: parameters) }
-            let partials = (0..<chunks).map { scratch.gradient($0) }
-            // Summed per coordinate in chunk order, from 0, as a plain loop over chunks would.
-            @inline(__always) func total(_ j: Int) -> Double {
-                var sum = 0.0
-                for partial in partials { sum += partial[j] }
-                return sum
-            }
-            g.withUnsafeMutableBufferPointer { g in
-                rows.position.withUnsafeBufferPointer { position in
-                    for old in 0..<columns {
-                        let new = Int(position[old])
-                        for k in 0..<c { g[old * c + k] = total(new * c + k) }
+            if g.count != parameterCount { g = [Double](repeating: 0, count: parameterCount) }
+            x.withUnsafeBufferPointer { x in
+                g.withUnsafeMutableBufferPointer { g in
+                    withUnsafeMutablePointer(to: &norm) { norm in
+                        let shared = SharedGradient(x: x, derivatives: UnsafeBufferPointer(scratch.scores), gradient: g, norm: norm)
+                        let parts = scratch.columnRanges(columns)
+                        // One more worker takes the squared norm of the weights, a chain of
+                        // additions that would otherwise hold up the end of the evaluation.
+                        DispatchQueue.concurrentPerform(iterations: parts.count + (penalty ? 1 : 0)) { part in
+                            guard part < parts.count else {
+                                shared.norm.pointee = Self.squaredNorm(shared.x, count: biasStart)
+                                return
+                            }
+                            gradient(columns: parts[part], shared.derivatives, into: shared.gradient,
+                                     penalty: penalty ? (shared.x, l2) : nil)
+                        }
                     }
+                    biasGradient(UnsafeBufferPointer(scratch.scores), into: g, biasStart: biasStart)
                 }
-                for k in 0..<c { g[biasStart + k] = total(biasStart + k) }
             }
+        } else if penalty {
+            norm = x.withUnsafeBufferPointer { Self.squaredNorm($0, count: biasStart) }
         }
-        if penalty {
-            var norm = 0.0
-            for j in 0..<biasStart {
-                norm += x[j] * x[j]
-                if wantsGradient { g[j] += l2 * x[j] }
-            }
-            f += 0.5 * l2 * norm
-        }
+        if penalty { f += 0.5 * l2 * norm }
         return f
     }
-}
 
-/// Buffers reused across evaluations (one objective is evaluated at a time): the weights in
-/// renumbered order and one gradient per chunk.
-final class ObjectiveScratch: @unchecked Sendable {
-    private(set) var weights = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
-    private var gradients: [UnsafeMutableBufferPointer<Double>] = []
-
-    /// Sizes the buffers for `parameters` parameters and zeroes `chunks` gradients.
-    func prepare(chunks: Int, parameters: Int) {
-        if weights.count != parameters {
-            weights.deallocate()
-            weights = .allocate(capacity: parameters)
-            weights.initialize(repeating: 0)
-        }
-        if gradients.count < chunks || gradients.first.map({ $0.count != parameters }) == true {
-            releaseGradients()
-            gradients = (0..<chunks).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: parameters) }
-        }
-        for buffer in gradients.prefix(chunks) { buffer.initialize(repeating: 0) }
+    /// `Σ_{j < count} x_j²`, in index order.
+    private static func squaredNorm(_ x: UnsafeBufferPointer<Double>, count: Int) -> Double {
+        var norm = 0.0
+        for j in 0..<count { norm += x[j] * x[j] }
+        return norm
     }
 
-    func gradient(_ chunk: Int) -> UnsafeMutableBufferPointer<Double> { gradients[chunk] }
-
-    private func releaseGradients() {
-        for buffer in gradients { buffer.deallocate() }
-        gradients = []
-    }
-
-    deinit {
-        releaseGradients()
-        weights.deallocate()
+    /// Writes the gradient of the biases, `Σ_i D_ic`, summed as the weights' are.
+    private func biasGradient(_ derivatives: UnsafeBufferPointer<Double>, into gradient: UnsafeMutableBufferPointer<Double>,
+                              biasStart: Int) {
+        for k in 0..<classes {
+            var total = 0.0
+            for block in columns.blocks {
+                var partial = 0.0
+                for i in block.rows { partial += derivatives[i * classes + k] }
+                total += partial
+            }
+            gradient[biasStart + k] = total
+        }
     }
 }
 
-/// What the chunk workers share: each writes only its own loss and gradient buffer.
-private struct SharedChunks: @unchecked Sendable {
+/// What the block workers share: each writes only its own rows' scores and its own loss.
+private struct SharedScores: @unchecked Sendable {
     let x: UnsafeBufferPointer<Double>
+    let scores: UnsafeMutableBufferPointer<Double>
     let losses: UnsafeMutableBufferPointer<Double>
-    let scratch: ObjectiveScratch
+}
+
+/// What the column workers share: each writes only its own columns' gradient, and one the norm.
+private struct SharedGradient: @unchecked Sendable {
+    let x: UnsafeBufferPointer<Double>
+    let derivatives: UnsafeBufferPointer<Double>
+    let gradient: UnsafeMutableBufferPointer<Double>
+    let norm: UnsafeMutablePointer<Double>
 }

@@ -1,4 +1,5 @@
 import Classifier
+import Dispatch
 
 /// Why training could not start.
 public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -90,25 +91,27 @@ public struct ModelTrainer {
                               progress: progress)
 
         // The model is the one fitted without the held-out share: its temperatures, threshold,
-        // early stopping and held-out metrics were all measured on exactly this model.
-        var calibration = Calibration()
-        var heldOut: Metrics? = nil
-        let final: Fitting.Result
-        if heldOutRows.isEmpty {
-            progress("fitting on all \(examples.count) examples")
-            final = fitting.fit(rows: fitRows, earlyStoppingRows: [], iterations: config.maximumIterations)
-        } else {
+        // early stopping and held-out metrics were all measured on exactly this model. The data
+        // checksum, a serial hash over all the text, is taken on the side.
+        let (progress, mainClass) = (self.progress, classesOfRow.map { $0[0] })
+        let (checksum, (final, calibration, heldOut)) = inParallel({ DataChecksum.of(examples) }, {
+            () -> (Fitting.Result, Calibration, Metrics?) in
+            if heldOutRows.isEmpty {
+                progress("fitting on all \(examples.count) examples")
+                return (fitting.fit(rows: fitRows, earlyStoppingRows: [], iterations: config.maximumIterations), Calibration(), nil)
+            }
             progress("fitting on \(fitRows.count) examples, holding out \(heldOutRows.count)")
-            final = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
-            calibration = fitting.calibrate(final, on: heldOutRows)
-            let softmax = Calibrated(final.linear, temperature: calibration.temperature)
-            heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { classesOfRow[$0][0] },
-                              probabilities: heldOutRows.map { softmax.probabilities(for: features.vectors[$0]) })
-        }
+            let final = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
+            let calibration = fitting.calibrate(final, on: heldOutRows)
+            let heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { mainClass[$0] },
+                                  probabilities: fitting.probabilities(Calibrated(final.linear, temperature: calibration.temperature),
+                                                                       of: heldOutRows))
+            return (final, calibration, heldOut)
+        })
         let top = TopFeatures.strongest(final.linear, labels: config.labels, features: features, texts: examples.map(\.text),
                                         extractor: extractor, count: config.topFeatureCount)
-        let metadata = ModelMetadata(metadataEntries(examples: examples, heldOut: heldOut, heldOutCount: heldOutRows.count,
-                                                     iterations: final.iterations))
+        let metadata = ModelMetadata(metadataEntries(examples: examples, checksum: checksum, heldOut: heldOut,
+                                                     heldOutCount: heldOutRows.count, iterations: final.iterations))
         let model = StanceModel(labels: config.labels, extractor: extractor, algorithm: final.algorithm,
                                 calibration: calibration, metadata: metadata, topFeatures: top)
         return TrainingResult(model: model, heldOut: heldOut)
@@ -132,13 +135,14 @@ public struct ModelTrainer {
         return (mainClass.indices.filter { !held.contains($0) }, heldOut)
     }
 
-    private func metadataEntries(examples: [Example], heldOut: Metrics?, heldOutCount: Int, iterations: Int) -> [(key: String, value: String)] {
+    private func metadataEntries(examples: [Example], checksum: String, heldOut: Metrics?, heldOutCount: Int,
+                                 iterations: Int) -> [(key: String, value: String)] {
         let c = configuration
         var entries: [(key: String, value: String)] = [
             ("tool", "stance \(StanceVersion.current)"),
             ("algorithm", c.algorithm.rawValue),
             ("examples", String(examples.count)),
-            ("data-checksum", DataChecksum.of(examples)),
+            ("data-checksum", checksum),
             ("seed", String(c.seed)),
             ("held-out-fraction", String(c.heldOutFraction)),
             ("minimum-count", String(c.minimumCount)),
@@ -173,4 +177,19 @@ func format(_ value: Double, decimals: Int = 4) -> String {
     var fraction = String(Int(scaled) - whole * Int(scale))
     while fraction.count < decimals { fraction = "0" + fraction }
     return (value < 0 && scaled != 0 ? "-" : "") + String(whole) + (decimals > 0 ? "." + fraction : "")
+}
+
+/// `first()` and `second()`, run at the same time.
+private func inParallel<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let results = ResultPair<A, B>()
+    DispatchQueue.concurrentPerform(iterations: 2) { which in
+        if which == 0 { results.first = first() } else { results.second = second() }
+    }
+    return (results.first!, results.second!)
+}
+
+/// The results of ``inParallel(_:_:)``, each written by its own worker before either is read.
+private final class ResultPair<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
 }

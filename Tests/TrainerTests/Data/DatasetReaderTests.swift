@@ -44,6 +44,31 @@ struct DatasetReaderTests {
         #expect(try Fixture().error("empty.tsv", text) == "FILE: no examples")
     }
 
+    @Test("lines parsed in parallel batches come out in order, the first bad one stopping the reading",
+          arguments: ["tsv", "txt", "jsonl"])
+    func batchesKeepLineOrder(format: String) throws {
+        let count = 2 * DatasetReader.batchSize + 17
+        // Bad lines in the second batch and in the last, partial one.
+        let bad = [DatasetReader.batchSize + 5, DatasetReader.batchSize + 6, 2 * DatasetReader.batchSize + 3]
+        func line(_ i: Int) -> String {
+            let label = bad.contains(i) ? "denail" : ["denial", "accusation", "none"][i % 3]
+            let text = "نفى المتحدث الخبر رقم \(i)"
+            switch format {
+            case "tsv": return "\(label)\t\(text)"
+            case "txt": return "__label__\(label) \(text)"
+            default: return "{\"text\": \"\(text)\", \"label\": \"\(label)\"}"
+            }
+        }
+        let fixture = try Fixture()
+        let path = try fixture.write("many.\(format)", (1...count).map(line).joined(separator: "\n") + "\n")
+        let error = #expect(throws: DataError.self) { try DatasetReader().read(paths: [path]) }
+        #expect(error?.description.hasPrefix("\(path):\(bad[0]): unknown label 'denail'") == true)
+        let dataset = try DatasetReader(skipBadLines: true).read(paths: [path])
+        #expect(dataset.examples.map(\.source.line) == (1...count).filter { !bad.contains($0) })
+        #expect(dataset.examples.map(\.text) == (1...count).filter { !bad.contains($0) }.map { "نفى المتحدث الخبر رقم \($0)" })
+        #expect(dataset.skipped.map { $0.location?.line } == bad)
+    }
+
     @Test func skipsBadLinesWhenAsked() throws {
         let fixture = try Fixture()
         let path = try fixture.write("mixed.tsv", """

@@ -4,6 +4,7 @@
 /// the line is the sentence. Blank lines are ignored.
 struct FastTextParser: RecordParser {
     let rules: LabelRules
+    let linesAreIndependent = true
 
     static let prefix = "__label__"
 

@@ -4,6 +4,7 @@ import Foundation
 /// label as `"label": "denial"`. Other keys are ignored; blank lines are ignored.
 struct JSONLinesParser: RecordParser {
     let rules: LabelRules
+    let linesAreIndependent = true
 
     /// Deeper nesting is rejected before parsing: no example needs it, and a parser's recursion
     /// should not be what a hostile line tests.

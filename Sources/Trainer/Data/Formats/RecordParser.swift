@@ -11,9 +11,13 @@ protocol RecordParser {
     mutating func reset()
     /// Reports a record left open at the end of the file.
     mutating func finish() throws(DataError)
+    /// Whether every line is a record of its own and parsing keeps no state, so that lines
+    /// can be parsed in any order, in parallel.
+    var linesAreIndependent: Bool { get }
 }
 
 extension RecordParser {
     mutating func reset() {}
     mutating func finish() throws(DataError) {}
+    var linesAreIndependent: Bool { false }
 }

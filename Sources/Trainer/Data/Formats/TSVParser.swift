@@ -4,6 +4,7 @@
 /// by commas; the sentence may not be empty and may not hold another TAB.
 struct TSVParser: RecordParser {
     let rules: LabelRules
+    let linesAreIndependent = true
 
     func parse(_ line: [UInt8], at location: SourceLocation) throws(DataError) -> Example? {
         if line.first == UInt8(ascii: "#") { return nil }
