@@ -42,7 +42,7 @@ struct ExtractedFeatures: Sendable {
                 }
             }
         }
-        let bucketDocuments = Self.documentCount(of: vectors, rows: vectors.indices, buckets: extractor.bucketCount)
+        let bucketDocuments = Self.documentCount(of: vectors, rows: Array(vectors.indices), buckets: extractor.bucketCount)
         var columnOfBucket = [Int32](repeating: -1, count: extractor.bucketCount)
         var columns: [UInt32] = [], documentCount: [Int] = []
         for (bucket, count) in bucketDocuments.enumerated() where count > 0 && Int(count) >= minimumCount {
@@ -58,10 +58,9 @@ struct ExtractedFeatures: Sendable {
 
     /// In how many of `rows` each bucket occurs. Two halves are counted in parallel and added:
     /// whole numbers, so the result is the same on any number of cores.
-    private static func documentCount(of vectors: [FeatureVector], rows: Range<Int>, buckets: Int) -> [Int32] {
-        precondition(rows.upperBound < Int(UInt32.max), "ExtractedFeatures: more than 2^32 - 1 examples")
-        let middle = rows.lowerBound + rows.count / 2
-        let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
+    private static func documentCount(of vectors: [FeatureVector], rows: [Int], buckets: Int) -> [Int32] {
+        precondition(rows.count < Int(UInt32.max), "ExtractedFeatures: more than 2^32 - 1 examples")
+        let halves = [0..<(rows.count / 2), (rows.count / 2)..<rows.count]
         var partial = [[UInt64]](repeating: [], count: halves.count)
         partial.withUnsafeMutableBufferPointer { slots in
             let shared = CountSlots(slots: slots)
@@ -70,9 +69,9 @@ struct ExtractedFeatures: Sendable {
                 // side: one memory access an occurrence.
                 var seen = [UInt64](repeating: 0, count: buckets)
                 seen.withUnsafeMutableBufferPointer { seen in
-                    for row in halves[h] {
-                        let stamp = UInt64(truncatingIfNeeded: row + 1) << 32
-                        vectors[row].buckets.withUnsafeBufferPointer { occurrences in
+                    for index in halves[h] {
+                        let stamp = UInt64(truncatingIfNeeded: index + 1) << 32
+                        vectors[rows[index]].buckets.withUnsafeBufferPointer { occurrences in
                             for bucket in occurrences {
                                 let entry = seen[Int(bucket)]
                                 if entry & 0xFFFF_FFFF_0000_0000 != stamp { seen[Int(bucket)] = stamp | ((entry & 0xFFFF_FFFF) + 1) }
@@ -93,18 +92,12 @@ struct ExtractedFeatures: Sendable {
     /// Smoothed inverse document frequency of every column over `rows`,
     /// `ln((1 + N) / (1 + df)) + 1` as scikit-learn computes it; 0 for columns in none of them.
     func inverseDocumentFrequency(rows: [Int]) -> [Float] {
-        var df = [Int](repeating: 0, count: columnCount)
-        var lastRow = [Int](repeating: -1, count: columnCount)
-        for row in rows {
-            for bucket in vectors[row].buckets {
-                let k = Int(columnOfBucket[Int(bucket)])
-                guard k >= 0, lastRow[k] != row else { continue }
-                lastRow[k] = row
-                df[k] += 1
-            }
-        }
+        let perBucket = Self.documentCount(of: vectors, rows: rows, buckets: columnOfBucket.count)
         let n = Double(rows.count)
-        return df.map { $0 == 0 ? 0 : Float(log((1 + n) / (1 + Double($0))) + 1) }
+        return columns.map { bucket in
+            let df = perBucket[Int(bucket)]
+            return df == 0 ? 0 : Float(log((1 + n) / (1 + Double(df))) + 1)
+        }
     }
 }
 

@@ -93,24 +93,23 @@ public struct ModelTrainer {
         // The model is the one fitted without the held-out share: its temperatures, threshold,
         // early stopping and held-out metrics were all measured on exactly this model. The data
         // checksum, a serial hash over all the text, is taken on the side.
-        let (progress, mainClass) = (self.progress, classesOfRow.map { $0[0] })
-        let (checksum, (final, calibration, heldOut)) = inParallel({ DataChecksum.of(examples) }, {
-            () -> (Fitting.Result, Calibration, Metrics?) in
-            if heldOutRows.isEmpty {
-                progress("fitting on all \(examples.count) examples")
-                return (fitting.fit(rows: fitRows, earlyStoppingRows: [], iterations: config.maximumIterations), Calibration(), nil)
-            }
+        let checksum = Background { DataChecksum.of(examples) }
+        let (final, calibration, heldOut): (Fitting.Result, Calibration, Metrics?)
+        if heldOutRows.isEmpty {
+            progress("fitting on all \(examples.count) examples")
+            (final, calibration, heldOut) = (fitting.fit(rows: fitRows, earlyStoppingRows: [], iterations: config.maximumIterations),
+                                             Calibration(), nil)
+        } else {
             progress("fitting on \(fitRows.count) examples, holding out \(heldOutRows.count)")
-            let final = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
-            let calibration = fitting.calibrate(final, on: heldOutRows)
-            let heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { mainClass[$0] },
-                                  probabilities: fitting.probabilities(Calibrated(final.linear, temperature: calibration.temperature),
-                                                                       of: heldOutRows))
-            return (final, calibration, heldOut)
-        })
+            final = fitting.fit(rows: fitRows, earlyStoppingRows: heldOutRows, iterations: config.maximumIterations)
+            calibration = fitting.calibrate(final, on: heldOutRows)
+            heldOut = Metrics(labels: config.labels, gold: heldOutRows.map { classesOfRow[$0][0] },
+                              probabilities: fitting.probabilities(Calibrated(final.linear, temperature: calibration.temperature),
+                                                                   of: heldOutRows))
+        }
         let top = TopFeatures.strongest(final.linear, labels: config.labels, features: features, texts: examples.map(\.text),
                                         extractor: extractor, count: config.topFeatureCount)
-        let metadata = ModelMetadata(metadataEntries(examples: examples, checksum: checksum, heldOut: heldOut,
+        let metadata = ModelMetadata(metadataEntries(examples: examples, checksum: checksum.result, heldOut: heldOut,
                                                      heldOutCount: heldOutRows.count, iterations: final.iterations))
         let model = StanceModel(labels: config.labels, extractor: extractor, algorithm: final.algorithm,
                                 calibration: calibration, metadata: metadata, topFeatures: top)
@@ -179,17 +178,23 @@ func format(_ value: Double, decimals: Int = 4) -> String {
     return (value < 0 && scaled != 0 ? "-" : "") + String(whole) + (decimals > 0 ? "." + fraction : "")
 }
 
-/// `first()` and `second()`, run at the same time.
-private func inParallel<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let results = ResultPair<A, B>()
-    DispatchQueue.concurrentPerform(iterations: 2) { which in
-        if which == 0 { results.first = first() } else { results.second = second() }
-    }
-    return (results.first!, results.second!)
-}
+/// A value worked out on a thread of its own while the caller goes on.
+///
+/// Not a `concurrentPerform` worker: `concurrentPerform` called from inside another one runs
+/// its iterations one after another, which would leave every parallel pass of fitting on one
+/// core.
+private final class Background<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchGroup()
 
-/// The results of ``inParallel(_:_:)``, each written by its own worker before either is read.
-private final class ResultPair<A, B>: @unchecked Sendable {
-    var first: A?
-    var second: B?
+    /// Starts working out `work()`.
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async(group: done) { self.value = work() }
+    }
+
+    /// The value, once worked out.
+    var result: Value {
+        done.wait()
+        return value!
+    }
 }
