@@ -56,6 +56,19 @@ struct BlockedColumns: Sendable {
             self.value = value
         }
 
+        /// Runs `body` with the block's ``columns``, ``start``, ``row`` and ``value`` as buffers,
+        /// for the hot loops of ``LogisticObjective``.
+        func withBuffers<R>(_ body: (_ columns: UnsafeBufferPointer<Int32>, _ start: UnsafeBufferPointer<Int>,
+                                     _ row: UnsafeBufferPointer<Int32>, _ value: UnsafeBufferPointer<Float>) -> R) -> R {
+            columns.withUnsafeBufferPointer { columns in
+                start.withUnsafeBufferPointer { start in
+                    row.withUnsafeBufferPointer { row in
+                        value.withUnsafeBufferPointer { value in body(columns, start, row, value) }
+                    }
+                }
+            }
+        }
+
         /// The positions in ``columns`` of the columns in `range`.
         func positions(of range: Range<Int>) -> Range<Int> {
             func firstPosition(atLeast column: Int) -> Int {
