@@ -4,7 +4,7 @@ import Dispatch
 /// blocks of consecutive rows: the layout logistic regression is fitted from.
 ///
 /// Both passes of an evaluation of ``LogisticObjective`` go column by column and one block at
-/// a time. The scores of a block's rows (about 0.7 MB for 100,000 sentences in four blocks)
+/// a time. The scores of a block's rows (about 0.35 MB for 100,000 sentences in four blocks)
 /// stay in a core's cache while the weights and the non-zeros stream past in order, and a
 /// column's share of the gradient is summed in a register and written once a block. Row by
 /// row instead, the weights were gathered and the gradient scattered all over tables larger

@@ -9,14 +9,14 @@ extension LogisticObjective {
     /// `derivatives`, replaces each row's scores by the derivatives of the mean loss with
     /// respect to them: `s_i (p_ic − [c = y_i]) / N` (softmax) or `s_i (σ(z_ic) − t_ic) / N`
     /// (one-vs-rest).
-    func lossAndDerivatives(rows: Range<Int>, _ scores: UnsafeMutableBufferPointer<Double>, n: Double,
+    func lossAndDerivatives(rows: Range<Int>, _ scores: UnsafeMutableBufferPointer<Float>, n: Double,
                             derivatives: Bool) -> Double {
         let c = classes
         var total = 0.0
         var z = [Double](repeating: 0, count: c)
         var d = [Double](repeating: 0, count: c)
         for i in rows {
-            for k in 0..<c { z[k] = scores[i * c + k] }
+            for k in 0..<c { z[k] = Double(scores[i * c + k]) }
             let s = rowWeight[i]
             switch loss {
             case .softmax:
@@ -34,7 +34,7 @@ extension LogisticObjective {
                     d[k] = s * (1 / (1 + exp(-z[k])) - t)
                 }
             }
-            if derivatives { for k in 0..<c { scores[i * c + k] = d[k] / n } }
+            if derivatives { for k in 0..<c { scores[i * c + k] = Float(d[k] / n) } }
         }
         return total
     }

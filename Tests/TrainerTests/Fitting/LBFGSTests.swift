@@ -100,15 +100,16 @@ import Testing
         // w_a = −w_b, so in u = w_b − w_a the penalty is (λ/4)u², i.e. c = λ/2.
         let (u, v) = Self.newton(penalty: Self.lambda / 2)
         let wa = Double(lr.linear.weights[bucket * 2]), wb = Double(lr.linear.weights[bucket * 2 + 1])
-        #expect(abs((wb - wa) - u) < 1e-5, "u = \(wb - wa), Newton \(u)")
-        #expect(abs((lr.linear.bias[1] - lr.linear.bias[0]) - v) < 1e-5, "v = \(lr.linear.bias[1] - lr.linear.bias[0]), Newton \(v)")
+        // Within 1e-4: the objective's scores and derivatives are single precision.
+        #expect(abs((wb - wa) - u) < 1e-4, "u = \(wb - wa), Newton \(u)")
+        #expect(abs((lr.linear.bias[1] - lr.linear.bias[0]) - v) < 1e-4, "v = \(lr.linear.bias[1] - lr.linear.bias[0]), Newton \(v)")
         #expect(abs(wa + wb) < 1e-5)
         // Only the one word's bucket carries weight.
         #expect(lr.linear.usedBuckets == [UInt32(bucket)])
         // And the probabilities are the logistic function of those log odds.
         for x in 0...3 {
             let p = model.scorer.base.probabilities(for: FeatureVector(words: Array(repeating: UInt32(bucket), count: x)))
-            #expect(abs(p[1] - 1 / (1 + exp(-(u * Double(x) + v)))) < 1e-5)
+            #expect(abs(p[1] - 1 / (1 + exp(-(u * Double(x) + v)))) < 1e-4)
         }
     }
 
@@ -118,9 +119,10 @@ import Testing
         guard case .logisticRegression(let lr) = model.algorithm else { Issue.record("not logistic regression"); return }
         let (u, v) = Self.newton(penalty: Self.lambda)
         // Head b is the model of y; head a that of 1 − y, its mirror image.
-        #expect(abs(Double(lr.oneVsRest.weights[bucket * 2 + 1]) - u) < 1e-5)
-        #expect(abs(lr.oneVsRest.bias[1] - v) < 1e-5)
-        #expect(abs(Double(lr.oneVsRest.weights[bucket * 2]) + u) < 1e-5)
-        #expect(abs(lr.oneVsRest.bias[0] + v) < 1e-5)
+        // Within 1e-4: the objective's scores and derivatives are single precision.
+        #expect(abs(Double(lr.oneVsRest.weights[bucket * 2 + 1]) - u) < 1e-4, "u = \(lr.oneVsRest.weights[bucket * 2 + 1]), Newton \(u)")
+        #expect(abs(lr.oneVsRest.bias[1] - v) < 1e-4, "v = \(lr.oneVsRest.bias[1]), Newton \(v)")
+        #expect(abs(Double(lr.oneVsRest.weights[bucket * 2]) + u) < 1e-4)
+        #expect(abs(lr.oneVsRest.bias[0] + v) < 1e-4)
     }
 }

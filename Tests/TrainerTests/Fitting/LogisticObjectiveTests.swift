@@ -73,8 +73,10 @@ import Testing
         return weights.sorted() + Array((objective.parameterCount - 4)..<objective.parameterCount)
     }
 
-    /// Central differences of `objective` at `x` along each of `coordinates`.
-    static func numericalGradient(_ objective: LogisticObjective, at x: [Double], _ coordinates: [Int], step: Double = 1e-6) -> [Double] {
+    /// Central differences of `objective` at `x` along each of `coordinates`. The scores are
+    /// single precision (relative error about 1e-7), so the step is large enough for that noise
+    /// to stay near 1e-5 of a difference; the truncation error, O(step²), is smaller still.
+    static func numericalGradient(_ objective: LogisticObjective, at x: [Double], _ coordinates: [Int], step: Double = 1e-3) -> [Double] {
         var scratch: [Double] = []
         return coordinates.map { j in
             var plus = x, minus = x
@@ -96,7 +98,8 @@ import Testing
                 let checked = Self.coordinates(objective, seed: rng.next())
                 let numeric = Self.numericalGradient(objective, at: x, checked)
                 let worst = zip(checked.map { analytic[$0] }, numeric).map { abs($0 - $1) }.max()!
-                #expect(worst < 1e-7, "largest gradient difference \(worst)")
+                let largest = numeric.map(abs).max()!
+                #expect(worst < 1e-3 * largest, "largest gradient difference \(worst) for components up to \(largest)")
             }
         }
     }
@@ -110,9 +113,31 @@ import Testing
         var g: [Double] = []
         let f = objective(x, &g)
         let (expectedF, expectedG) = Self.reference(objective, Self.matrix(), at: x)
-        #expect(abs(f - expectedF) < 1e-12 * max(1, abs(expectedF)))
-        #expect(zip(g, expectedG).map { abs($0 - $1) }.max()! < 1e-12)
+        // Single-precision scores and derivatives: agreement to about 1e-8 (1e-12 in double).
+        #expect(abs(f - expectedF) < 1e-6 * max(1, abs(expectedF)))
+        #expect(zip(g, expectedG).map { abs($0 - $1) }.max()! < 1e-6)
         #expect(abs(objective.dataLoss(x) - Self.objective(loss, l2: 0, blockCount: blockCount)(x, &g)) < 1e-15)
+    }
+
+    @Test("with other than four labels (the plain loops), loss and gradient equal the row-by-row computation",
+          arguments: [LogisticObjective.Loss.softmax, .oneVsRest], [2, 5])
+    func otherLabelCounts(loss: LogisticObjective.Loss, classes: Int) {
+        // The fixture's labels folded into `classes` (two) or spread over one more, unused (five).
+        let examples = FittingFixture.examples
+        let rows = examples.map { Array(Set($0.labels.map { Self.labels.firstIndex(of: $0)! % classes })).sorted() }
+        var targets = [Double](repeating: 0, count: examples.count * classes)
+        for (i, row) in rows.enumerated() { for c in row { targets[i * classes + c] = 1 } }
+        let matrix = Self.matrix()
+        let objective = LogisticObjective(columns: BlockedColumns(matrix, blockCount: 3), classes: classes, loss: loss,
+                                          target: rows.map { $0[0] }, targets: targets,
+                                          rowWeight: rows.indices.map { 0.5 + Double($0 % 3) * 0.5 }, l2: 0.05)
+        var rng = SplitMix64(seed: 29)
+        let x = (0..<objective.parameterCount).map { _ in Double.random(in: -1...1, using: &rng) }
+        var g: [Double] = []
+        let f = objective(x, &g)
+        let (expectedF, expectedG) = Self.reference(objective, matrix, at: x)
+        #expect(abs(f - expectedF) < 1e-6 * max(1, abs(expectedF)))
+        #expect(zip(g, expectedG).map { abs($0 - $1) }.max()! < 1e-6)
     }
 
     @Test("the gradient does not depend on how the columns are shared out, nor on repeating it",
@@ -177,7 +202,7 @@ import Testing
         #expect(g.map(abs).max()! < 1e-5)
         let checked = Self.coordinates(objective, seed: 8)
         let numeric = Self.numericalGradient(objective, at: x, checked)
-        #expect(zip(checked.map { g[$0] }, numeric).map { abs($0 - $1) }.max()! < 1e-7)
+        #expect(zip(checked.map { g[$0] }, numeric).map { abs($0 - $1) }.max()! < 1e-5)
         #expect(numeric.map(abs).max()! < 1e-5)
     }
 }
