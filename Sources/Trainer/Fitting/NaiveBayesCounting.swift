@@ -6,13 +6,15 @@ extension NaiveBayes.Counts {
     /// `rows[i]`: an example adds its feature occurrences and one example to every one of its
     /// classes (so a multi-label example is evidence for each label).
     ///
-    /// - Complexity: O(occurrences in the rows + columns × classes).
+    /// - Complexity: O(occurrences in the rows + buckets × classes).
     init(features: ExtractedFeatures, rows: [Int], classesOfRow: [[Int]], classCount: Int) {
         precondition(classesOfRow.count == rows.count, "NaiveBayes.Counts: one list of classes a row")
-        // Counted in parallel in fixed chunks of rows, each into one table a class (so that the
-        // table one class counts into stays in cache). Whole numbers: the sums do not depend on
-        // the split or the order.
+        // Counted in parallel in chunks of rows, each into one table a class indexed by bucket,
+        // and within a chunk one class at a time: the table being counted into (1 MB with 2^18
+        // buckets) then stays in the core's cache instead of four of them taking turns. Whole
+        // numbers: the sums do not depend on the split or the order.
         let columns = features.columnCount
+        let bucketCount = features.columnOfBucket.count
         var documents = [Double](repeating: 0, count: classCount)
         for classes in classesOfRow { for c in classes { documents[c] += 1 } }
         let chunks = max(1, min(rows.count, 4))
@@ -20,13 +22,19 @@ extension NaiveBayes.Counts {
         partials.withUnsafeMutableBufferPointer { slots in
             let shared = CountSlots(slots: slots)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var perClass = [Int32](repeating: 0, count: columns * classCount)
-                for i in (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks) {
-                    for c in classesOfRow[i] {
-                        let offset = c * columns
-                        for bucket in features.vectors[rows[i]].buckets {
-                            let k = Int(features.columnOfBucket[Int(bucket)])
-                            if k >= 0 { perClass[offset + k] += 1 }
+                let range = (chunk * rows.count / chunks)..<((chunk + 1) * rows.count / chunks)
+                var members = [[Int]](repeating: [], count: classCount)
+                for i in range { for c in classesOfRow[i] { members[c].append(rows[i]) } }
+                var perClass = [Int32](repeating: 0, count: bucketCount * classCount)
+                perClass.withUnsafeMutableBufferPointer { perClass in
+                    for c in 0..<classCount {
+                        let table = UnsafeMutableBufferPointer(rebasing: perClass[(c * bucketCount)..<((c + 1) * bucketCount)])
+                        // Every bucket lies below the extractor's bucket count, which sized the
+                        // tables (checked in debug builds).
+                        for row in members[c] {
+                            features.vectors[row].buckets.withUnsafeBufferPointer { occurrences in
+                                for bucket in occurrences { table[Int(bucket)] += 1 }
+                            }
                         }
                     }
                 }
@@ -34,10 +42,10 @@ extension NaiveBayes.Counts {
             }
         }
         var table = [Double](repeating: 0, count: columns * classCount)
-        for c in 0..<classCount {
-            for k in 0..<columns {
+        for (k, bucket) in features.columns.enumerated() {
+            for c in 0..<classCount {
                 var total = 0
-                for partial in partials { total += Int(partial[c * columns + k]) }
+                for partial in partials { total += Int(partial[c * bucketCount + Int(bucket)]) }
                 table[k * classCount + c] = Double(total)
             }
         }
