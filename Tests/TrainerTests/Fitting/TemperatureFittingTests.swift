@@ -39,7 +39,7 @@ import Testing
         #expect(abs(fitted / temperature - 1) < 0.02, "fitted \(fitted), true \(temperature)")
     }
 
-    @Test("the fitted temperature minimises the loss: nearby temperatures do worse")
+    @Test("the fitted temperatures minimise the loss: nearby temperatures do worse")
     func isMinimum() {
         let (scores, targets) = Self.softmaxData(temperature: 1.7, copies: 50)
         func loss(_ t: Double) -> Double {
@@ -51,8 +51,17 @@ import Testing
             return total / Double(targets.count)
         }
         let t = TemperatureFitting.softmax(scores: scores, targets: targets, classes: 3)
-        #expect(loss(t) <= loss(t * 1.01))
-        #expect(loss(t) <= loss(t / 1.01))
+        #expect(loss(t) <= loss(t * 1.001))
+        #expect(loss(t) <= loss(t / 1.001))
+        // The same for the sigmoid, on labels that do not follow any one temperature.
+        let z: [Double] = [-4, -2, -1, -0.5, 0.3, 1, 2.5, 5], y: [Double] = [0, 1, 0, 0, 1, 0, 1, 1]
+        func binaryLoss(_ t: Double) -> Double {
+            zip(z, y).map { z, y in log(1 + exp(z / t)) - y * z / t }.reduce(0, +) / Double(z.count)
+        }
+        let u = TemperatureFitting.sigmoid(scores: z, targets: y)
+        #expect(u > 0.02 && u < 500, "\(u)")
+        #expect(binaryLoss(u) <= binaryLoss(u * 1.001))
+        #expect(binaryLoss(u) <= binaryLoss(u / 1.001))
     }
 
     @Test("no held-out rows: temperature 1; separated scores: a cold temperature; contradicting ones: the hottest")
