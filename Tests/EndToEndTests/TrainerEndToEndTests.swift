@@ -388,10 +388,15 @@ import Testing
             let text = String(line.split(separator: "\t")[1])
             #expect(new.classify(text).label == old.classify(text).label)
         }
-        // In place: the model file itself is replaced by the recalibrated one.
-        let inPlace = try runExecutable("trainer", ["calibrate", "-m", model, data, "-o", model])
+        // In place: the model file itself is replaced by the recalibrated one; with
+        // --swift-source, the same bytes as Swift source for the DefaultModel target.
+        let source = scratch.file("DefaultModelData.swift")
+        let inPlace = try runExecutable("trainer", ["calibrate", "-m", model, data, "-o", model, "--swift-source", source])
         #expect(inPlace.status == 0)
+        #expect(TrainerFixture.collapsed(inPlace.stdout).last == "wrote \(source)")
         #expect(try scratch.bytes(model) == scratch.bytes(output))
+        let text = String(decoding: try scratch.bytes(source), as: UTF8.self)
+        #expect(text.contains(Data(try scratch.bytes(model)).base64EncodedString()))
     }
 
     @Test("calibrate with a bad line or an unknown label exits 1 naming FILE:LINE and writes nothing")

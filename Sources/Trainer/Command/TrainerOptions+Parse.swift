@@ -137,6 +137,7 @@ extension TrainerOptions {
                 switch name {
                 case "-m", "--model": model = try scanner.value(of: name)
                 case "-o", "--output": output = try scanner.value(of: name)
+                case "--swift-source": options.swiftSource = try scanner.value(of: name)
                 default:
                     if try data(name, &scanner, &options.data) { continue }
                     throw unknown(name, scanner.command)

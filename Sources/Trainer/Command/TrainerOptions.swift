@@ -93,6 +93,8 @@ public struct CalibrateOptions: Sendable, Equatable {
     public var files: [String] = ["-"]
     /// Where the recalibrated model is written (may be `model` itself).
     public var output: String = ""
+    /// Where to write the recalibrated model as Swift source for the DefaultModel target, if anywhere.
+    public var swiftSource: String?
     public var data = DataOptions()
 
     public init() {}

@@ -5,6 +5,7 @@ extension TrainerTool {
     /// calibration sentences' log loss and calibration error before and after.
     static func calibrate(_ options: CalibrateOptions, console: Console) throws(CommandError) {
         try checkDestination(options.output)
+        if let swift = options.swiftSource { try checkDestination(swift) }
         let model = try load(options.model)
         let dataset = try read(options.files, options.data, labels: model.labels, console: console)
         let result: Recalibration.Result
@@ -15,6 +16,7 @@ extension TrainerTool {
         }
         let bytes = ModelFileEncoder.encode(result.model)
         try write(bytes, to: options.output)
+        if let swift = options.swiftSource { try write(Array(swiftSource(modelBytes: bytes).utf8), to: swift) }
         let old = model.calibration, new = result.model.calibration
         console.write("""
             calibrated on \(dataset.examples.count) examples (labels and weights unchanged)
@@ -25,6 +27,6 @@ extension TrainerTool {
             expected calibration error  \(format(result.before.expectedCalibrationError)) → \(format(result.after.expectedCalibrationError))
             wrote \(options.output) (\(bytes.count) bytes)
 
-            """)
+            """ + (options.swiftSource.map { "wrote \($0)\n" } ?? ""))
     }
 }

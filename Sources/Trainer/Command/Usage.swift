@@ -96,6 +96,8 @@ public enum Usage {
                 ("OPTIONS", [
                     Option(names: ["-m", "--model"], value: "MODEL", help: "The model to recalibrate (required)."),
                     Option(names: ["-o", "--output"], value: "OUTPUT", help: "Where to write the recalibrated model; may be MODEL (required)."),
+                    Option(names: ["--swift-source"], value: "PATH",
+                           help: "Also write the model as Swift source for Sources/DefaultModel (default: none)."),
                 ] + dataOptions() + [helpOption]),
             ], notes: """
                 Only the temperatures and the multi-label threshold are refitted (by log loss and micro-F1 on
@@ -197,8 +199,8 @@ public enum Usage {
         case .crossValidate:
             options = [Option(names: ["--folds"], value: "", help: "")] + trainingOptions + featureOptions + dataOptions()
         case .calibrate:
-            options = [Option(names: ["-m", "--model"], value: "", help: ""), Option(names: ["-o", "--output"], value: "", help: "")]
-                + dataOptions()
+            options = [Option(names: ["-m", "--model"], value: "", help: ""), Option(names: ["-o", "--output"], value: "", help: ""),
+                       Option(names: ["--swift-source"], value: "", help: "")] + dataOptions()
         case .inspect:
             options = [Option(names: ["--top"], value: "", help: "")]
         case .lint:

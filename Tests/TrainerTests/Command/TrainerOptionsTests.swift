@@ -109,6 +109,8 @@ import Testing
                                 "--skip-bad-lines", "dir"]) == .calibrate(expected))
         #expect(try Self.parse(["calibrate", "--model=m", "--output=m"]) == .calibrate({
             var o = CalibrateOptions(); o.model = "m"; o.output = "m"; return o }()))
+        #expect(try Self.parse(["calibrate", "-m", "m", "-o", "m", "--swift-source", "M.swift"]) == .calibrate({
+            var o = CalibrateOptions(); o.model = "m"; o.output = "m"; o.swiftSource = "M.swift"; return o }()))
     }
 
     @Test("evaluate options")
