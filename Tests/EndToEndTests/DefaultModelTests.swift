@@ -53,7 +53,8 @@ struct DefaultModelTests {
                 "the built-in model is stale: Data/ changed since it was trained; run \(regenerate)")
     }
 
-    @Test("retraining gives the shipped model byte for byte", .enabled(if: releaseTrainer() != nil))
+    @Test("retraining and calibrating on the seeds gives the shipped model byte for byte",
+          .enabled(if: releaseTrainer() != nil && FileManager.default.fileExists(atPath: seedsDirectory.path)))
     func reproducible() throws {
         let trainer = try #require(releaseTrainer())
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("DefaultModelData-\(UUID().uuidString).swift")
@@ -76,7 +77,7 @@ struct DefaultModelTests {
         let model = try DefaultModel.load()
         let rows = try String(contentsOf: packageRoot.appendingPathComponent("seeds/labels.tsv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        var gold: [Int] = [], probabilities: [[Double]] = []
+        var gold: [Int] = [], probabilities: [[Double]] = [], examples: [Example] = []
         var articles: [String: [Unicode.Scalar]] = [:]
         for row in rows {
             let (file, start, end) = (row[0], try #require(Int(row[1])), try #require(Int(row[2])))
@@ -89,7 +90,13 @@ struct DefaultModelTests {
             text.append(contentsOf: scalars[start..<end])
             gold.append(try #require(model.labels.firstIndex(of: String(row[3].split(separator: ",")[0]))))
             probabilities.append(model.classify(String(text)).probabilities)
+            examples.append(Example(text: String(text), labels: row[3].split(separator: ",").map(String.init),
+                                    source: SourceLocation(file: file, line: examples.count + 2)))
         }
+        // Its temperatures and threshold were fitted on exactly these sentences.
+        #expect(model.metadata["recalibrated-examples"] == String(examples.count))
+        #expect(model.metadata["recalibrated-data-checksum"] == DataChecksum.of(examples),
+                "the built-in model was not calibrated on the current seeds/labels.tsv; run \(regenerate)")
         let metrics = Metrics(labels: model.labels, gold: gold, probabilities: probabilities)
         print("seeds: \(metrics.count) sentences, macro-F1 \(metrics.macroF1), accuracy \(metrics.accuracy), "
               + "per-label F1 \(zip(model.labels, metrics.perLabel.map(\.f1)).map { "\($0) \($1)" })")
