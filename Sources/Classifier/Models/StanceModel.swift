@@ -15,7 +15,7 @@ public struct StanceModel: Sendable {
     public let extractor: FeatureExtractor
     /// The algorithm and its learned state.
     public let algorithm: Algorithm
-    /// Temperatures fitted on held-out data, and the default multi-label threshold.
+    /// Temperatures fitted on held-out data (or refitted by `trainer calibrate`), and the default multi-label threshold.
     public let calibration: Calibration
     /// Training metadata: data checksum, seed, tool version, held-out metrics… in a stable order.
     public let metadata: ModelMetadata
