@@ -91,7 +91,7 @@ do {
         let bytes = DefaultModel.bytes
         base64 = min(base64, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         start = DispatchTime.now().uptimeNanoseconds
-        let model = try? StanceModel.decode(bytes, source: DefaultModel.source)
+        let model = try? StanceModel.decodeCompiledIn(bytes, source: DefaultModel.source)
         load = min(load, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         precondition(model != nil, "the built-in model does not load")
     }

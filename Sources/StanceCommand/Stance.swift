@@ -45,6 +45,6 @@ enum Stance {
         }
         let bytes = DefaultModel.bytes
         guard !bytes.isEmpty else { throw .noBuiltInModel }
-        do { return try StanceModel.decode(bytes, source: DefaultModel.source) } catch { throw .model(error) }
+        do { return try StanceModel.decodeCompiledIn(bytes, source: DefaultModel.source) } catch { throw .model(error) }
     }
 }

@@ -12,8 +12,9 @@ private let regenerate = "scripts/build-default-model.sh"
 
 @Suite("built-in default model")
 struct DefaultModelTests {
-    @Test("the built-in model loads and classifies")
+    @Test("the built-in model loads and classifies, and its checksum (not compared at each start) matches")
     func loads() throws {
+        _ = try StanceModel.decode(DefaultModel.bytes, source: DefaultModel.source)
         let model = try DefaultModel.load()
         #expect(model.labels == ["denial", "accusation", "call_for_restraint", "none"])
         #expect(model.classify("نفت وزارة الخارجية الإيرانية هذه الاتهامات جملة وتفصيلا").label == "denial")

@@ -2,11 +2,14 @@
 struct ModelFileDecoder {
     let bytes: [UInt8]
     let source: String
+    /// Whether the checksum is compared; every other check runs either way.
+    let verifiesChecksum: Bool
     private var section = "header"
 
-    init(bytes: [UInt8], source: String) {
+    init(bytes: [UInt8], source: String, verifiesChecksum: Bool = true) {
         self.bytes = bytes
         self.source = source
+        self.verifiesChecksum = verifiesChecksum
     }
 
     private func malformed(_ reason: String) -> ModelFileError {
@@ -38,8 +41,10 @@ struct ModelFileDecoder {
         let body = bytes.count - f.checksumSize
         var tail = ByteReader(bytes, from: body)
         let stored = try reading { () throws(ByteReader.Overrun) in try tail.uint64() }
-        let actual = bytes.withUnsafeBufferPointer { f.checksum(UnsafeBufferPointer(rebasing: $0[0..<body])) }
-        guard stored == actual else { throw .checksumMismatch(path: source) }
+        if verifiesChecksum {
+            let actual = bytes.withUnsafeBufferPointer { f.checksum(UnsafeBufferPointer(rebasing: $0[0..<body])) }
+            guard stored == actual else { throw .checksumMismatch(path: source) }
+        }
 
         // Locate the sections.
         var sections: [ModelFileFormat.Tag: (start: Int, end: Int)] = [:]

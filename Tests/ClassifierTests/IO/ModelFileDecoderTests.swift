@@ -61,6 +61,31 @@ import Testing
         #expect(error(edited) == "model 'm' is damaged: its checksum does not match its content")
     }
 
+    @Test("bytes compiled into the program skip only the checksum comparison")
+    func compiledIn() {
+        func compiledInError(_ bytes: [UInt8]) -> String? {
+            do {
+                _ = try StanceModel.decodeCompiledIn(bytes, source: "m")
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        let good = Assembler.naiveBayes().bytes
+        var badChecksum = good
+        badChecksum[badChecksum.count - 1] ^= 0x80
+        #expect(error(badChecksum) == "model 'm' is damaged: its checksum does not match its content")
+        #expect(compiledInError(badChecksum) == nil)
+        // Everything else is still checked.
+        #expect(compiledInError(good + [0]) == error(good + [0]))
+        #expect(compiledInError(Array(good.prefix(28))) == error(Array(good.prefix(28))))
+        #expect(compiledInError(Array("STANCE\n".utf8)) == error(Array("STANCE\n".utf8)))
+        var empty = Assembler.naiveBayes()
+        empty.sections.removeAll()
+        #expect(compiledInError(empty.bytes) != nil)
+        #expect(compiledInError(empty.bytes) == error(empty.bytes))
+    }
+
     @Test("a file cut inside its header reports the length the header declares, when it has one")
     func cutHeader() {
         let good = Assembler.naiveBayes().bytes
