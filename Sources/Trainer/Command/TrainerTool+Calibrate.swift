@@ -15,8 +15,7 @@ extension TrainerTool {
             throw .training(error)
         }
         let bytes = ModelFileEncoder.encode(result.model)
-        try write(bytes, to: options.output)
-        if let swift = options.swiftSource { try write(Array(swiftSource(modelBytes: bytes).utf8), to: swift) }
+        try writeModel(bytes, to: options.output, swiftSource: options.swiftSource)
         let old = model.calibration, new = result.model.calibration
         console.write("""
             calibrated on \(dataset.examples.count) examples (labels and weights unchanged)

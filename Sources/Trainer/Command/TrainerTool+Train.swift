@@ -16,9 +16,14 @@ extension TrainerTool {
             throw .training(error)
         }
         let bytes = ModelFileEncoder.encode(result.model)
-        try write(bytes, to: options.output)
-        if let swift = options.swiftSource { try write(Array(swiftSource(modelBytes: bytes).utf8), to: swift) }
+        try writeModel(bytes, to: options.output, swiftSource: options.swiftSource)
         console.write(summary(dataset: dataset, result: result, options: options, modelSize: bytes.count))
+    }
+
+    /// Writes the model file `bytes` to `output` and, if asked, as Swift source to `swiftSource`.
+    static func writeModel(_ bytes: [UInt8], to output: String, swiftSource path: String?) throws(CommandError) {
+        try write(bytes, to: output)
+        if let path { try write(Array(swiftSource(modelBytes: bytes).utf8), to: path) }
     }
 
     /// The Swift file that compiles `modelBytes` into the DefaultModel library.

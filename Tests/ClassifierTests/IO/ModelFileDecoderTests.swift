@@ -6,10 +6,11 @@ import Testing
 @Suite struct ModelFileDecoderTests {
     typealias Assembler = ModelFileAssembler
 
-    /// The message of decoding `bytes` as a file named `m`, or `nil` when it decodes.
-    func error(_ bytes: [UInt8]) -> String? {
+    /// The message of decoding `bytes` as a file named `m` (as compiled-in bytes, with
+    /// `compiledIn`), or `nil` when it decodes.
+    func error(_ bytes: [UInt8], compiledIn: Bool = false) -> String? {
         do {
-            _ = try StanceModel.decode(bytes, source: "m")
+            _ = try compiledIn ? StanceModel.decodeCompiledIn(bytes, source: "m") : StanceModel.decode(bytes, source: "m")
             return nil
         } catch {
             return error.description
@@ -63,27 +64,19 @@ import Testing
 
     @Test("bytes compiled into the program skip only the checksum comparison")
     func compiledIn() {
-        func compiledInError(_ bytes: [UInt8]) -> String? {
-            do {
-                _ = try StanceModel.decodeCompiledIn(bytes, source: "m")
-                return nil
-            } catch {
-                return error.description
-            }
-        }
         let good = Assembler.naiveBayes().bytes
         var badChecksum = good
         badChecksum[badChecksum.count - 1] ^= 0x80
         #expect(error(badChecksum) == "model 'm' is damaged: its checksum does not match its content")
-        #expect(compiledInError(badChecksum) == nil)
+        #expect(error(badChecksum, compiledIn: true) == nil)
         // Everything else is still checked.
-        #expect(compiledInError(good + [0]) == error(good + [0]))
-        #expect(compiledInError(Array(good.prefix(28))) == error(Array(good.prefix(28))))
-        #expect(compiledInError(Array("STANCE\n".utf8)) == error(Array("STANCE\n".utf8)))
+        #expect(error(good + [0], compiledIn: true) == error(good + [0]))
+        #expect(error(Array(good.prefix(28)), compiledIn: true) == error(Array(good.prefix(28))))
+        #expect(error(Array("STANCE\n".utf8), compiledIn: true) == error(Array("STANCE\n".utf8)))
         var empty = Assembler.naiveBayes()
         empty.sections.removeAll()
-        #expect(compiledInError(empty.bytes) != nil)
-        #expect(compiledInError(empty.bytes) == error(empty.bytes))
+        #expect(error(empty.bytes, compiledIn: true) != nil)
+        #expect(error(empty.bytes, compiledIn: true) == error(empty.bytes))
     }
 
     @Test("a file cut inside its header reports the length the header declares, when it has one")
